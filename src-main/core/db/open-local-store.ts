@@ -1,0 +1,195 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import { migrations as allMigrations, type Migration } from '../../../migrations';
+import { systemClock, type Clock, type Logger } from '../deps';
+import { acquireDataDirLock, type DataDirLock } from './instance-lock';
+import type { LocalStore, TxContext } from './local-store';
+import { assertNotFromTheFuture, migrate } from './migrator';
+import type { Database } from './schema';
+
+export const DATABASE_FILE_NAME = 'terminal.db';
+export const BACKUP_DIR_NAME = 'backups';
+
+/** The data directory or its database cannot be used; the message says what to do. */
+export class LocalStoreOpenError extends Error {
+  override readonly name = 'LocalStoreOpenError';
+}
+
+export interface OpenLocalStoreOptions {
+  readonly dataDir: string;
+  readonly appVersion: string;
+  readonly logger: Logger;
+  readonly clock?: Clock;
+  /** Defaults to every registered migration; tests pass their own lists. */
+  readonly migrations?: readonly Migration[];
+}
+
+/**
+ * Opens `<dataDir>/terminal.db` for this process only: takes the data-directory lock, refuses a
+ * file from a newer app, sets the durability pragmas, backs up and migrates. Nothing else may
+ * open the file for writing while the returned store is open.
+ */
+export async function openLocalStore(options: OpenLocalStoreOptions): Promise<LocalStore> {
+  const { dataDir, appVersion, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const migrations = options.migrations ?? allMigrations;
+  const file = path.join(dataDir, DATABASE_FILE_NAME);
+
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    throw new LocalStoreOpenError(`Cannot create the data directory ${dataDir}: ${messageOf(error)}`, { cause: error });
+  }
+  // The lock comes first: two processes must never both migrate or write the same file.
+  const lock = acquireDataDirLock(dataDir);
+  let sqlite: BetterSqlite3.Database | undefined;
+  try {
+    sqlite = openFile(file);
+    const opened = sqlite;
+    describeFileErrors(file, () => {
+      // Before any pragma that writes (journal_mode rewrites the header), so that a file from a
+      // newer app is refused byte for byte untouched.
+      assertNotFromTheFuture({ sqlite: opened, migrations, file, appVersion });
+      applyPragmas(opened, file, logger);
+    });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    try {
+      const result = await migrate({
+        sqlite, db, migrations, file, appVersion, logger, clock, backupDir: path.join(dataDir, BACKUP_DIR_NAME),
+      });
+      logger.info('local store open', { file, schemaVersion: result.to, appVersion });
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+    return createStore({ db, sqlite, file, lock, logger });
+  } catch (error) {
+    if (sqlite?.open) sqlite.close();
+    lock.release();
+    throw error;
+  }
+}
+
+function openFile(file: string): BetterSqlite3.Database {
+  try {
+    // timeout = busy_timeout in ms: a checkpoint or backup reader briefly holding a lock makes a
+    // writer wait instead of failing (https://sqlite.org/pragma.html#pragma_busy_timeout).
+    return new BetterSqlite3(file, { timeout: 5000 });
+  } catch (error) {
+    throw new LocalStoreOpenError(`Cannot open the database ${file}: ${messageOf(error)}`, { cause: error });
+  }
+}
+
+/**
+ * WAL lets readers run beside the writer; synchronous=FULL fsyncs the WAL on every commit, so a
+ * sale reported done survives a power cut (NORMAL would not: https://sqlite.org/pragma.html#pragma_synchronous);
+ * foreign keys are off by default in SQLite and must be turned on per connection.
+ */
+function applyPragmas(sqlite: BetterSqlite3.Database, file: string, logger: Logger): void {
+  const journalMode = sqlite.pragma('journal_mode = WAL', { simple: true });
+  if (journalMode !== 'wal') {
+    // WAL needs shared memory, which network file systems lack (https://sqlite.org/wal.html).
+    // The rollback journal with synchronous=FULL is just as durable, only slower.
+    logger.warn('database is not in WAL mode; is the data directory on a network drive?', { file, journalMode });
+  }
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+}
+
+/** Turns SQLite's terse codes for a bad file into a message a store manager can act on. */
+function describeFileErrors(file: string, run: () => void): void {
+  try {
+    run();
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new LocalStoreOpenError(
+        `${file} is not a Tillpoint database or is damaged (${messageOf(error)}). ` +
+          'Restore it from a backup in the backups folder, or move it away to start empty.',
+        { cause: error },
+      );
+    }
+    if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
+      throw new LocalStoreOpenError(`Cannot write to the database ${file} (${messageOf(error)}); check its permissions.`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+interface StoreParts {
+  readonly db: Kysely<Database>;
+  readonly sqlite: BetterSqlite3.Database;
+  readonly file: string;
+  readonly lock: DataDirLock;
+  readonly logger: Logger;
+}
+
+function createStore({ db, sqlite, file, lock, logger }: StoreParts): LocalStore {
+  // Kysely's SQLite driver has one connection behind a mutex: a withTransaction (or a query on
+  // `db`) started inside another transaction would wait for itself forever. Detect it instead.
+  const insideTransaction = new AsyncLocalStorage<true>();
+  let closed = false;
+
+  return {
+    db,
+    sqlite,
+    file,
+    async withTransaction(fn, options) {
+      if (insideTransaction.getStore()) {
+        throw new Error('withTransaction was called inside another transaction; pass its `trx` and `tx` down instead.');
+      }
+      const hooks: Array<() => void | Promise<void>> = [];
+      let open = true;
+      const tx: TxContext = {
+        onCommit(hook) {
+          if (!open) throw new Error('onCommit was called after its transaction ended.');
+          hooks.push(hook);
+        },
+      };
+      const durability = options?.durability ?? 'full';
+      const result = await insideTransaction
+        .run(true, () => db.connection().execute(async (connection) => {
+          if (durability === 'full') return connection.transaction().execute((trx) => fn(trx, tx));
+          // SQLite refuses to change the safety level inside a transaction, and the connection is
+          // shared, so lower it only while this connection is ours and put it back before letting go.
+          await sql`PRAGMA synchronous = NORMAL`.execute(connection);
+          try {
+            return await connection.transaction().execute((trx) => fn(trx, tx));
+          } finally {
+            await sql`PRAGMA synchronous = FULL`.execute(connection);
+          }
+        }))
+        .finally(() => {
+          open = false;
+        });
+      // Committed: side effects (print, drawer, wake sync) may run now. Their failure cannot undo
+      // the commit, so it is logged, not thrown.
+      for (const hook of hooks) {
+        try {
+          await hook();
+        } catch (error) {
+          logger.error('onCommit hook failed', { error: messageOf(error), stack: (error as Error | null)?.stack });
+        }
+      }
+      return result;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await db.destroy(); // closes `sqlite` too
+        if (sqlite.open) sqlite.close();
+      } finally {
+        lock.release();
+      }
+    },
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

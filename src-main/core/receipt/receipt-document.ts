@@ -1,0 +1,156 @@
+import type { Sale } from '../../../src-shared/domain/sale';
+import type { StoreInfo, TerminalInfo } from '../../../src-shared/domain/store';
+import { createMoneyFormatter } from '../../../src-shared/i18n/money-format';
+
+/**
+ * One receipt as a receiptline document (https://github.com/receiptline/receiptline, "Grammar"):
+ * the same text becomes ESC/POS bytes for the printer and SVG for the screen (render-receipt.ts).
+ * Labels are English until the i18n catalogs exist; numbers, money and dates follow the store's
+ * locale, currency and time zone.
+ */
+export interface ReceiptOptions {
+  /** A reprint: "COPY" at the top and the bottom, so it cannot pass for the original. */
+  readonly copy: boolean;
+  /** Characters per line of the paper (42 on 80 mm paper with font A at 12 dots, 32 on 58 mm). */
+  readonly width?: number;
+  readonly cashierName?: string;
+  /** The store's own closing words (the `receipt_footer` column); "Thank you" when empty. */
+  readonly footer?: string;
+}
+
+export const DEFAULT_RECEIPT_WIDTH = 42;
+/** Longest product name printed; longer names are cut with "..." so one line cannot fill a page. */
+export const MAX_NAME_CHARS = 80;
+
+export function receiptDocument(sale: Sale, store: StoreInfo, terminal: TerminalInfo, options: ReceiptOptions): string {
+  const width = options.width ?? DEFAULT_RECEIPT_WIDTH;
+  const formatMoney = createMoneyFormatter(store);
+  const money = (minorUnits: number) => escapeText(formatMoney(minorUnits));
+  const amountWidth = Math.min(14, Math.max(10, Math.floor(width / 3)));
+  const out: string[] = [];
+
+  if (options.copy) out.push(...copyBanner());
+  out.push(`^^^${escapeText(store.name)}`);
+  for (const line of store.address.split(/\r\n|\r|\n/)) {
+    if (line.trim() !== '') out.push(escapeText(line));
+  }
+  out.push('');
+  out.push(row(`Receipt ${escapeText(sale.receiptNo)}`, `Till ${escapeText(terminal.code)}`));
+  out.push(`|${escapeText(formatDateTime(sale.createdAt, store))}`);
+  if (options.cashierName) out.push(`|Served by ${escapeText(options.cashierName)}`);
+  out.push('---');
+
+  // From here on: a wide description column and a fixed amount column, so amounts line up.
+  out.push(`{width:*,${amountWidth}}`);
+  const nameWidth = width - amountWidth - 1; // one space of border between the columns
+  for (const line of sale.lines) {
+    const name = wrapWords(truncate(line.name, MAX_NAME_CHARS), nameWidth).map(escapeText).join('\\n');
+    out.push(row(name, money(line.lineTotalMinor)));
+    if (line.quantity !== 1) out.push(`|~~${line.quantity} x ${money(line.unitPriceMinor)} |`);
+  }
+  out.push('---');
+  const { totals } = sale;
+  out.push(row(`Subtotal (${totals.itemCount} ${totals.itemCount === 1 ? 'item' : 'items'})`, money(totals.subtotalMinor)));
+  // Double height, not double width: a wide amount would wrap in its column.
+  out.push(row('^^"TOTAL', `^^"${money(totals.totalMinor)}`));
+  for (const payment of sale.payments) out.push(row(tenderLabel(payment.tender), money(payment.amountMinor)));
+  out.push(row('Change', money(sale.changeMinor)));
+  out.push('{width:auto}');
+
+  if (totals.taxes.length > 0) {
+    out.push('');
+    out.push(`{width:*,${amountWidth},${amountWidth}}`);
+    out.push(`|Tax rate |${right('Net')}|${right('Tax')}|`);
+    for (const tax of totals.taxes) {
+      out.push(`|${escapeText(percent(tax.rateBp, store.locale))} |${right(money(tax.netMinor))}|${right(money(tax.taxMinor))}|`);
+    }
+    out.push('{width:auto}');
+    out.push(`|${store.pricesIncludeTax ? 'Prices include tax.' : 'Tax added to prices.'}`);
+  }
+
+  out.push('');
+  out.push(`{code:${escapeProperty(sale.id)}; option:qrcode,4,m}`);
+  out.push('');
+  const footer = options.footer?.trim() ? options.footer : 'Thank you';
+  for (const line of footer.split(/\r\n|\r|\n/)) {
+    if (line.trim() !== '') out.push(escapeText(line));
+  }
+  if (options.copy) out.push(...copyBanner());
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * Makes any string print literally: control characters (a newline would start a new receipt
+ * line) become spaces, and every character with a meaning in receiptline text gets its
+ * backslash ("Escape sequences in text"). `-` and `=` are escaped too, so a name made only of
+ * dashes is not taken for a rule or a paper cut.
+ */
+export function escapeText(value: string): string {
+  return withoutControls(value, ' ').replace(/[\\|{}~_"^`=-]/g, (c) => `\\${c}`);
+}
+
+/** Escapes a property value ("Escape sequences in property values"): `\ | { } ;`. */
+export function escapeProperty(value: string): string {
+  return withoutControls(value, '').replace(/[\\|{};]/g, (c) => `\\${c}`);
+}
+
+/** C0 controls, DEL and the Unicode line separators, each replaced by `replacement`. */
+function withoutControls(value: string, replacement: string): string {
+  let out = '';
+  for (const char of value) {
+    const code = char.charCodeAt(0);
+    out += code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029 ? replacement : char;
+  }
+  return out;
+}
+
+function formatDateTime(iso: string, store: StoreInfo): string {
+  return new Intl.DateTimeFormat(store.locale, { timeZone: store.timeZone, dateStyle: 'short', timeStyle: 'medium' })
+    .format(new Date(iso));
+}
+
+function percent(rateBp: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(rateBp / 10_000);
+}
+
+function tenderLabel(tender: string): string {
+  return tender === 'cash' ? 'Cash' : escapeText(tender);
+}
+
+/** A left-aligned description and a right-aligned amount ("Alignment": the pipe attracts text). */
+function row(left: string, rightText: string): string {
+  return `|${left} | ${rightText}|`;
+}
+
+function right(text: string): string {
+  return ` ${text}`;
+}
+
+function truncate(value: string, max: number): string {
+  const chars = Array.from(value.trim());
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 3).join('').trimEnd()}...`;
+}
+
+/**
+ * Breaks at spaces so that words stay whole (receiptline itself breaks anywhere, "Ched|dar");
+ * the pieces are joined with receiptline's manual line break `\n`. A word longer than the column
+ * is left for receiptline to break.
+ */
+function wrapWords(text: string, columnWidth: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(/\s+/)) {
+    if (current === '') current = word;
+    else if (Array.from(`${current} ${word}`).length <= columnWidth) current = `${current} ${word}`;
+    else {
+      lines.push(current);
+      current = word;
+    }
+  }
+  lines.push(current);
+  return lines;
+}
+
+function copyBanner(): string[] {
+  return ['"^^^*** COPY ***', ''];
+}

@@ -1,0 +1,169 @@
+import { transform } from 'receiptline';
+import { describe, expect, it } from 'vitest';
+import type { CartLine } from '../../../src-shared/domain/cart';
+import type { Sale } from '../../../src-shared/domain/sale';
+import type { StoreInfo, TerminalInfo } from '../../../src-shared/domain/store';
+import { minor } from '../../../src-shared/money';
+import { escapeText, receiptDocument } from './receipt-document';
+import { renderReceiptEscPos, renderReceiptSvg, stripRemoteFonts } from './render-receipt';
+
+const store: StoreInfo = {
+  id: 'store-1', name: 'Tillpoint Demo Market', locale: 'en-GB', currency: 'GBP', currencyDigits: 2,
+  timeZone: 'Europe/London', pricesIncludeTax: true, address: '1 High Street\nLondon SW1A 1AA',
+};
+const terminal: TerminalInfo = { id: 'term-1', code: 'T01', name: 'Till 1', installEpoch: 1 };
+
+function line(index: number, name: string, quantity: number, unitPriceMinor: number, taxRateBp: number): CartLine {
+  return {
+    id: `line-${index}`, productId: `p-${index}`, sku: `SKU-${index}`, name, quantity,
+    unitPriceMinor: minor(unitPriceMinor), taxRateBp, lineTotalMinor: minor(quantity * unitPriceMinor),
+  };
+}
+
+/** Sums the lines into a sale the way a till would, tax-inclusive, per rate (exact integers). */
+function saleOf(lines: CartLine[], receiptNo = 'T01-1-42'): Sale {
+  const byRate = new Map<number, number>();
+  for (const l of lines) byRate.set(l.taxRateBp, (byRate.get(l.taxRateBp) ?? 0) + l.lineTotalMinor);
+  const taxes = [...byRate].map(([rateBp, gross]) => {
+    const tax = Math.round((gross * rateBp) / (10_000 + rateBp));
+    return { rateBp, netMinor: minor(gross - tax), taxMinor: minor(tax), grossMinor: minor(gross) };
+  });
+  const total = lines.reduce((sum, l) => sum + l.lineTotalMinor, 0);
+  const tendered = Math.ceil(total / 1000) * 1000;
+  return {
+    id: '0192d5a0-0000-7000-8000-000000000042',
+    receiptNo,
+    createdAt: '2025-07-01T12:34:56.000Z', // 13:34:56 in London (BST)
+    lines,
+    totals: {
+      itemCount: lines.reduce((sum, l) => sum + l.quantity, 0), subtotalMinor: minor(total),
+      taxMinor: minor(taxes.reduce((sum, t) => sum + t.taxMinor, 0)), totalMinor: minor(total), taxes,
+    },
+    payments: [{ id: 'pay-1', tender: 'cash', amountMinor: minor(tendered) }],
+    tenderedMinor: minor(tendered),
+    changeMinor: minor(tendered - total),
+  };
+}
+
+const threeLines = saleOf([
+  line(1, 'Semi-Skimmed Milk 2 Pints', 2, 155, 500),
+  line(2, 'Washing-Up Liquid 450ml', 1, 125, 2000),
+  line(3, 'White Sliced Bread 800g', 1, 140, 500),
+]);
+
+/** The text an SVG shows: receiptline writes one `<tspan>` per character. */
+function svgText(svg: string): string {
+  return svg
+    .replace(/<\/text>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+    .replace(/\u00a0/g, ' ');
+}
+
+const textOf = (doc: string, width = 42) => transform(doc, { cpl: width, encoding: 'multilingual', command: 'text' });
+const svgHeight = (svg: string) => Number(/<svg[^>]*\bheight="(\d+)px"/.exec(svg)?.[1]);
+
+describe('receipt document', () => {
+  it('shows the receipt number, every product, the tax per rate and the total', () => {
+    const doc = receiptDocument(threeLines, store, terminal, { copy: false, width: 42, cashierName: 'Casey Cashier' });
+    const text = svgText(renderReceiptSvg(doc, { width: 42 }));
+    expect(text).toContain('T01-1-42');
+    for (const name of ['Semi-Skimmed Milk 2 Pints', 'Washing-Up Liquid 450ml', 'White Sliced Bread 800g']) expect(text).toContain(name);
+    expect(text).toContain('£5.75'); // 2 × 1.55 + 1.25 + 1.40
+    expect(text).toContain('2 x £1.55');
+    expect(text).toContain('5%');
+    expect(text).toContain('20%');
+    expect(text).toMatch(/20%\s+£1\.04\s+£0\.21/); // £1.25 at 20 %: tax 20.8 → 21
+    expect(text).toMatch(/5%\s+£4\.29\s+£0\.21/); // £4.50 at 5 %: tax 21.4 → 21
+    expect(text).toContain('01/07/2025, 13:34:56'); // store time zone, not UTC
+    expect(text).toContain('Casey Cashier');
+    expect(text).toContain('Thank you');
+    expect(text).toContain('1 High Street');
+    expect(text).not.toContain('COPY');
+  });
+
+  it('prints a product name full of markup literally, with no extra columns or codes', () => {
+    const evil = '|^^^{code:evil}~';
+    const plain = saleOf([line(1, 'Plain', 1, 100, 2000)]);
+    const nasty = saleOf([line(1, evil, 1, 100, 2000)]);
+    const plainDoc = receiptDocument(plain, store, terminal, { copy: false });
+    const nastyDoc = receiptDocument(nasty, store, terminal, { copy: false });
+    expect(textOf(nastyDoc)).toContain(evil);
+    // Same layout as a harmless name: no second QR code, no extra lines or columns.
+    expect(svgHeight(renderReceiptSvg(nastyDoc, { width: 42 }))).toBe(svgHeight(renderReceiptSvg(plainDoc, { width: 42 })));
+    expect(nastyDoc.match(/^\{code:/gm)).toHaveLength(1);
+    expect(svgText(renderReceiptSvg(nastyDoc, { width: 42 }))).toContain(evil);
+  });
+
+  it('escapes every special character and neutralises line breaks in store strings', () => {
+    const specials = 'a\\b|c{d}e~f_g"h^i`j-k=l';
+    expect(textOf(`|${escapeText(specials)}`)).toContain(specials);
+    expect(textOf(escapeText('---'))).toContain('---');
+    expect(textOf(escapeText('---'))).not.toMatch(/-{42}/);
+    const hostile: StoreInfo = { ...store, name: 'Shop\n{code:x; option:qrcode}', address: 'Road\r\n---\r\n=' };
+    const doc = receiptDocument(threeLines, hostile, terminal, { copy: false, footer: 'Bye\n{code:y; option:qrcode}' });
+    expect(doc.match(/^\{code:/gm)).toHaveLength(1);
+    const rules = (d: string) => d.split('\n').filter((l) => /^(-+|=+)$/.test(l)).length;
+    expect(rules(doc)).toBe(rules(receiptDocument(threeLines, store, terminal, { copy: false })));
+    expect(svgText(renderReceiptSvg(doc, { width: 42 }))).toContain('{code:y; option:qrcode}');
+  });
+
+  it('marks a copy at the top and the bottom', () => {
+    const doc = receiptDocument(threeLines, store, terminal, { copy: true });
+    const text = textOf(doc).split('\n').map((l) => l.replace(/\s+/g, '')).filter((l) => l !== '');
+    expect(text[0]).toContain('COPY');
+    expect(text.at(-1)).toContain('COPY');
+  });
+
+  it('wraps long names at word boundaries within the receipt and cuts very long ones', () => {
+    const long = 'Extra Mature Farmhouse Cheddar Cheese With Caramelised Onion Chutney Sharing Platter Family Size 1.2kg';
+    const doc = receiptDocument(saleOf([line(1, long, 1, 899, 500)]), store, terminal, { copy: false, width: 32 });
+    const lines = textOf(doc, 32).split('\n');
+    for (const l of lines) expect(l.trimEnd().length).toBeLessThanOrEqual(32);
+    expect(lines.join(' ')).toContain('£8.99');
+    // Broken at spaces, never inside a word; cut with "..." at MAX_NAME_CHARS.
+    for (const word of ['Farmhouse', 'Caramelised', 'Chutney', 'Sharing...']) expect(lines.some((l) => l.includes(word))).toBe(true);
+    expect(lines.join(' ')).not.toContain('1.2kg');
+  });
+});
+
+describe('receipt rendering', () => {
+  it('never references a remote font or stylesheet in the SVG', () => {
+    const raw = transform(receiptDocument(threeLines, store, terminal, { copy: false }), { cpl: 42, encoding: 'multilingual', command: 'svg' });
+    expect(raw).toContain('@import'); // receiptline does emit one: the stripping below is needed
+    const svg = renderReceiptSvg(receiptDocument(threeLines, store, terminal, { copy: false }), { width: 42 });
+    expect(svg).not.toMatch(/@import|url\s*\(/i);
+    const urls = svg.match(/https?:\/\/[^"'\s)]*/g) ?? [];
+    expect(urls).toEqual(['http://www.w3.org/2000/svg']);
+    expect(svg).toMatch(/xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svg).toMatch(/font-family="[^"]*monospace"/);
+  });
+
+  it('strips imports and remote urls wherever they appear', () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><style>@import url(//evil.example/x.css);</style>'
+      + '<style>text{fill:url("https://evil.example/p")}</style><g style="@import \'http://x\'"></g></svg>';
+    const cleaned = stripRemoteFonts(svg);
+    expect(cleaned).not.toMatch(/@import|evil\.example|http:\/\/x/);
+    expect(cleaned).toContain('xmlns="http://www.w3.org/2000/svg"');
+  });
+
+  it('renders a 200-line receipt, taller than a 3-line one', () => {
+    const lines = Array.from({ length: 200 }, (_, i) => line(i, `Product number ${i}`, 1 + (i % 3), 99 + i, i % 2 ? 2000 : 500));
+    const big = renderReceiptSvg(receiptDocument(saleOf(lines, 'T01-1-200'), store, terminal, { copy: false }), { width: 42 });
+    const small = renderReceiptSvg(receiptDocument(threeLines, store, terminal, { copy: false }), { width: 42 });
+    const text = svgText(big);
+    expect(text).toContain('Product number 0');
+    expect(text).toContain('Product number 199');
+    expect(svgHeight(big)).toBeGreaterThan(svgHeight(small) + 200 * 24);
+  });
+
+  it('gives ESC/POS bytes that initialise the printer and carry the receipt number', () => {
+    const bytes = renderReceiptEscPos(receiptDocument(threeLines, store, terminal, { copy: false }), { width: 42 });
+    expect([...bytes.subarray(0, 2)]).toEqual([0x1b, 0x40]);
+    expect(bytes.includes(Buffer.from('T01-1-42', 'ascii'))).toBe(true);
+    expect(bytes.includes(Buffer.from('Semi-Skimmed Milk', 'ascii'))).toBe(true);
+    // £ is 0x9C in code page 437, one byte: no UTF-8 leaked through.
+    expect(bytes.includes(Buffer.from([0xc2, 0xa3]))).toBe(false);
+  });
+});

@@ -1,0 +1,31 @@
+import { fileURLToPath } from 'node:url';
+import { bootCore } from '../core/boot';
+import { stderrLogger } from '../core/deps';
+import { appVersion } from '../app-version';
+import { parseWebHostArgs } from './args';
+import { createWebHostServer } from './http-server';
+
+/** `npm run web -- --port <port> --data <dir> [--demo]`: the terminal in a browser. Compose only. */
+async function main(): Promise<void> {
+  const args = parseWebHostArgs(process.argv.slice(2));
+  const logger = stderrLogger;
+  const core = await bootCore({ dataDir: args.data, appVersion, demo: args.demo, logger });
+  const rendererDir = process.env.POS_RENDERER_DIR ?? fileURLToPath(new URL('../renderer/', import.meta.url));
+  const server = createWebHostServer({ core, rendererDir, logger, validateOutput: process.env.NODE_ENV !== 'production' });
+  server.listen(args.port, '127.0.0.1', () => {
+    const { port } = server.address() as { port: number };
+    process.stdout.write(`ready http://127.0.0.1:${port}/\n`);
+  });
+  const stop = () => {
+    server.close();
+    server.closeAllConnections();
+    core.close().finally(() => process.exit(0));
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

@@ -29,11 +29,14 @@ export default defineConfig(
   },
   {
     rules: {
-      // No @ts-ignore and no @ts-nocheck; @ts-expect-error only with a reason (docs/architecture.md#9).
+      // No @ts-ignore and no @ts-nocheck; @ts-expect-error only with a reason (design section 9, Conventions).
       '@typescript-eslint/ban-ts-comment': [
         'error',
         { 'ts-ignore': true, 'ts-nocheck': true, 'ts-check': false, 'ts-expect-error': 'allow-with-description', minimumDescriptionLength: 10 },
       ],
+      // ESC/POS commands (ESC = \x1b, GS = \x1d) and GS1 barcodes (GS as separator) are made of
+      // control characters, so regular expressions over them are normal here, not typos.
+      'no-control-regex': 'off',
       // `_`-prefixed names mark parameters a signature requires but the body does not use.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
     },

@@ -1,4 +1,5 @@
-// The layer table of docs/architecture.md section 2 ("Layers and who may import whom"), as data.
+// The layer table as data: docs/architecture.md#layers (the code as built) and the design's
+// section 2 ("Layers and who may import whom", ../shared/ARCHITECTURE.md) for rows not built yet.
 // `local/layers` (./layers.js) checks every import against it and names the allowed layers in
 // its message, the way microsoft/vscode's `.eslint-plugin-local/code-layering.ts` does.
 // Change this file and the table in the docs together.
@@ -31,7 +32,8 @@ export const LAYERS = [
   {
     folder: 'src-main/core',
     internal: ['src-shared', 'migrations'],
-    external: ['node:*', 'kysely', 'better-sqlite3', 'zod'],
+    // receiptline: core renders receipts (SVG preview, ESC/POS bytes), as docs/architecture.md#layers records.
+    external: ['node:*', 'kysely', 'better-sqlite3', 'receiptline', 'zod'],
     forbidden: ['electron'],
   },
   {

@@ -1,13 +1,12 @@
 import type { EventName, Handlers } from '../../src-shared/contract';
 import { createCatalogService } from './catalog/catalog-service';
-import { toFtsPrefixQuery } from './catalog/fts-query';
+import { catalogHandlers } from './catalog/catalog-handlers';
+import { cartHandlers } from './cart/cart-handlers';
 import { createCartService } from './cart/cart-service';
 import type { LocalStore } from './db/local-store';
 import type { Clock, IdGenerator, Logger } from './deps';
 import { EventHub } from './events';
-import { renderReceiptSvg } from './receipt/render-receipt';
-import { receiptDocument } from './receipt/receipt-document';
-import { listRecentSales } from './sale/sale-reader';
+import { saleHandlers } from './sale/sale-handlers';
 import { createSaleService } from './sale/sale-service';
 import { loadTerminalIdentity } from './settings/terminal-identity';
 
@@ -28,6 +27,8 @@ export interface Core {
 /**
  * Composes the terminal's services over one local store. Everything it touches comes in
  * `deps`: no module-level state, so a test builds a core on a temp file with a fixed clock.
+ * Each feature contributes its handler slice; the map `satisfies Handlers`, so a contract method
+ * without a handler does not compile.
  */
 export async function createCore(deps: CoreDeps): Promise<Core> {
   const { local, clock, ids, appVersion } = deps;
@@ -39,22 +40,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
 
   const handlers = {
     'app.info': async () => ({ version: appVersion, ...identity, catalog: { products: await catalog.count() } }),
-    'catalog.search': ({ query, limit }) => catalog.search(query, limit, toFtsPrefixQuery(query)),
-    'cart.get': () => cart.get(),
-    'cart.scan': ({ barcode }) => cart.scan(barcode),
-    'cart.addLine': ({ productId, quantity }) => cart.addLine(productId, quantity),
-    'cart.setQuantity': ({ lineId, quantity }) => cart.setQuantity(lineId, quantity),
-    'cart.removeLine': ({ lineId }) => cart.removeLine(lineId),
-    'cart.clear': () => cart.clear(),
-    'sale.complete': ({ cartId, payments }) => sales.complete(cartId, payments),
-    'sale.get': (where) => sales.get(where),
-    'sale.listRecent': ({ limit }) => listRecentSales(local.db, limit),
-    'receipt.preview': async ({ saleId, copy }) => {
-      const sale = await sales.get({ saleId });
-      const width = 42;
-      const svg = renderReceiptSvg(receiptDocument(sale, identity.store, identity.terminal, { copy, width }), { width });
-      return { svg, receiptNo: sale.receiptNo };
-    },
+    ...catalogHandlers(catalog),
+    ...cartHandlers(cart),
+    ...saleHandlers(sales, local, identity),
   } satisfies Handlers;
 
   return {

@@ -29,7 +29,7 @@ export interface InvokeHandlerOptions {
 const REFUSED_SENDER_CODE: ErrorCode = 'INTERNAL';
 
 /** Never rejects: a refused sender, a bad method name or a throwing dispatch all become an error envelope. */
-export function createInvokeHandler(options: InvokeHandlerOptions) {
+export function createInvokeHandler(options: InvokeHandlerOptions): (event: InvokeEventLike, method: unknown, input: unknown) => Promise<Envelope<unknown>> {
   return async (event: InvokeEventLike, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
     const verdict = checkSender(event.senderFrame, options.mainFrame());
     if (!verdict.ok) {
@@ -59,7 +59,7 @@ export interface EventSink {
  * Relays core events to the window on `channel` as `(name, payload)`. Events raised while the
  * window is closed or reloading are dropped: the renderer re-reads state (`cart.get`) at boot.
  */
-export function createEventForwarder(channel: string, target: () => EventSink | null | undefined) {
+export function createEventForwarder(channel: string, target: () => EventSink | null | undefined): (name: EventName, payload: unknown) => void {
   return (name: EventName, payload: unknown): void => {
     const contents = target();
     if (!contents || contents.isDestroyed()) return;

@@ -1,6 +1,7 @@
 // The Electron host: composes the core with one hardened window. Logic lives in the modules
 // imported below (tested in plain Node); this file only wires them to Electron.
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import { POS_EVENT_CHANNEL, POS_INVOKE_CHANNEL } from '../../src-shared/contract/channels';
 import { appVersion } from '../app-version';
 import { bootCore } from '../core/boot';
@@ -12,6 +13,7 @@ import { closeBeforeQuit } from './graceful-quit';
 import { hardenSession, hardenWebContents } from './hardening';
 import { distPaths, isDemo, resolveDataDir } from './host-config';
 import { createEventForwarder, createInvokeHandler } from './ipc-bridge';
+import { startUpdateChecks, UPDATE_CHECK_INTERVAL_MS } from './updater';
 import { windowOptions } from './window-options';
 
 const logger = stderrLogger;
@@ -80,4 +82,7 @@ async function start(): Promise<void> {
   // A renderer that fails to load leaves the window up with the error logged; the core is
   // already running and still closes cleanly on quit.
   win.loadURL(APP_ENTRY_URL).catch((error: unknown) => logger.error('renderer failed to load', { message: String(error) }));
+
+  // Only a packaged app has an app-update.yml to read; the store's own channel comes later.
+  if (app.isPackaged) startUpdateChecks(autoUpdater, { logger, channel: null, intervalMs: UPDATE_CHECK_INTERVAL_MS });
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type Ref } from 'react';
 import type { Cart, CartLine } from '../../src-shared/domain/cart';
 import { MAX_LINE_QUANTITY } from '../../src-shared/contract/index';
 import { useApp } from '../app/app-context';
@@ -50,7 +50,7 @@ export function CartLines({ cart, onSetQuantity, onRemove }: CartLinesProps) {
 interface LineProps {
   readonly line: CartLine;
   readonly isNewest: boolean;
-  readonly itemRef: React.Ref<HTMLLIElement> | undefined;
+  readonly itemRef: Ref<HTMLLIElement> | undefined;
   onSetQuantity(lineId: string, quantity: number): void;
   onRemove(lineId: string): void;
 }

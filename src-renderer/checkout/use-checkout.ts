@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Cart } from '../../src-shared/domain/cart';
 import type { Sale } from '../../src-shared/domain/sale';
 import type { ErrorCode } from '../../src-shared/contract/index';
+import type { MessageKey } from '../../src-shared/i18n/index';
 import { useApp } from '../app/app-context';
 import { CallError } from '../transport/client';
 
@@ -11,6 +12,8 @@ export interface CheckoutError {
   /** The core's own (English) message, shown small under the translated one. */
   readonly detail: string;
   readonly barcode?: string;
+  /** A message of the UI itself (not from a call), shown instead of the code's message. */
+  readonly messageKey?: MessageKey;
 }
 
 const toError = (error: unknown): CheckoutError =>
@@ -123,8 +126,9 @@ export function useCheckout() {
   }, [client, mutate]);
 
   const dismissError = useCallback(() => setError(null), []);
+  const reportUnreadableScan = useCallback(() => setError({ code: 'INVALID_INPUT', detail: '', messageKey: 'error.scanUnreadable' }), []);
 
-  return { cart, view, error, busy, scan, addProduct, setQuantity, removeLine, clear, openTender, closeTender, complete, newSale, dismissError };
+  return { cart, view, error, busy, scan, addProduct, setQuantity, removeLine, clear, openTender, closeTender, complete, newSale, dismissError, reportUnreadableScan };
 }
 
 export type Checkout = ReturnType<typeof useCheckout>;

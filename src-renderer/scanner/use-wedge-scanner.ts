@@ -10,10 +10,14 @@ import { WedgeDetector, type WedgeConfig } from './wedge-detector';
  * `performance.mark('scan-start:<code>')` is set here, at the moment a scan is recognised, for the
  * scan-to-paint benchmark (the checkout sets `scan-painted:<code>`).
  */
-export function useWedgeScanner(onScan: (code: string) => void, config?: Partial<WedgeConfig>): void {
-  const onScanRef = useRef(onScan);
+export function useWedgeScanner(
+  onScan: (code: string) => void,
+  onUnreadable: () => void,
+  config?: Partial<WedgeConfig>,
+): void {
+  const handlers = useRef({ onScan, onUnreadable });
   useLayoutEffect(() => {
-    onScanRef.current = onScan;
+    handlers.current = { onScan, onUnreadable };
   });
   const configKey = JSON.stringify(config ?? {});
 
@@ -28,7 +32,9 @@ export function useWedgeScanner(onScan: (code: string) => void, config?: Partial
       }
       if (decision.scan !== null) {
         performance.mark(`scan-start:${decision.scan}`);
-        onScanRef.current(decision.scan);
+        handlers.current.onScan(decision.scan);
+      } else if (decision.unreadable) {
+        handlers.current.onUnreadable();
       }
     };
     const onBlur = () => detector.reset();

@@ -94,15 +94,15 @@ describe('WedgeDetector', () => {
     expect(scans(type(new WedgeDetector(), '12345\n', 0, 10))).toEqual([]);
     const late = new WedgeDetector();
     type(late, '1234567', 0, 10);
-    const enter = late.handle(usKey('\n', 500));
+    const enter = late.handle(usKey('\n', 900));
     expect(enter).toEqual({ suppress: false, scan: null });
   });
 
   it('breaks a burst on a key it cannot map, on a shortcut chord and on auto-repeat', () => {
     const unmapped = new WedgeDetector();
-    type(unmapped, '1234', 0, 5);
-    expect(unmapped.handle({ code: 'Semicolon', key: ';', timeStamp: 25 }).suppress).toBe(false);
-    expect(scans(type(unmapped, '56\n', 30, 5))).toEqual([]);
+    type(unmapped, '1', 0, 5);
+    expect(unmapped.handle({ code: 'Semicolon', key: ';', timeStamp: 5 }).suppress).toBe(false);
+    expect(scans(type(unmapped, '23456\n', 10, 5))).toEqual([]);
 
     const chord = new WedgeDetector();
     type(chord, '1234', 0, 5);
@@ -118,5 +118,41 @@ describe('WedgeDetector', () => {
     const decisions = [...type(detector, '1234', 0, 45), detector.handle({ code: 'Tab', key: 'Tab', timeStamp: 180 })];
     expect(scans(decisions)).toEqual(['1234']);
     expect(detector.handle({ code: 'Enter', key: 'Enter', timeStamp: 1000 }).scan).toBeNull();
+  });
+
+  it('keeps a scan whole when the PC stalls once the run is clearly a scanner', () => {
+    const detector = new WedgeDetector();
+    const head = type(detector, '5012345', 0, 5);
+    // 120 ms pause (a busy main thread), then the rest of the barcode and Enter.
+    const tail = type(detector, '001258\n', 150, 5);
+    expect(scans([...head, ...tail])).toEqual(['5012345001258']);
+    expect(tail.every((d) => d.suppress)).toBe(true);
+  });
+
+  it('accepts the suffix after a stall, but not long after', () => {
+    const detector = new WedgeDetector();
+    type(detector, '5012345001258', 0, 5);
+    expect(detector.handle(usKey('\n', 60 + 300))).toEqual({ suppress: true, scan: '5012345001258' });
+    type(detector, '5012345001258', 1000, 5);
+    expect(detector.handle(usKey('\n', 1060 + 900)).scan).toBeNull();
+  });
+
+  it('reports a scanner run holding a key no barcode contains instead of a wrong code', () => {
+    const detector = new WedgeDetector();
+    const decisions = [
+      ...type(detector, '123', 0, 5),
+      detector.handle({ code: 'Slash', key: '/', timeStamp: 15 }),
+      ...type(detector, '4567\n', 20, 5),
+    ];
+    expect(scans(decisions)).toEqual([]);
+    expect(decisions.at(-1)).toEqual({ suppress: true, scan: null, unreadable: true });
+  });
+
+  it("does not let a human's slow typing continue a short fast run", () => {
+    const detector = new WedgeDetector();
+    // Three keys in a roll-over burst (the third is held back), then normal typing.
+    type(detector, 'abc', 0, 10);
+    const typing = type(detector, 'defg', 150, 150);
+    expect(typing.every((d) => !d.suppress)).toBe(true);
   });
 });

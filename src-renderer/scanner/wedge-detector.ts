@@ -8,7 +8,10 @@
  * 1. Prefix: when a prefix is configured (a key code such as `F13`, or a character such as `$`),
  *    the prefix starts scan mode whatever the timing; every key up to the suffix is held back.
  * 2. Timing: a run of at least `minLength` mapped keys, each at most `maxGapMs` after the
- *    previous one, followed by the suffix (also within `maxGapMs`) is a scan.
+ *    previous one, followed by the suffix, is a scan. Once a run is that long (no person types
+ *    six keys 30 ms apart) a pause up to `stallTimeoutMs` no longer splits it, so a busy PC does
+ *    not cut a barcode in two. A run that short of `minLength` is cut by any slow key: a stall
+ *    inside the first keys yields a shorter code, which the core's check-digit validation refuses.
  *
  * Characters come from `event.code` (the physical key), not `event.key`: a scanner emulating a US
  * keyboard on a French AZERTY PC sends the Digit1 key, which the layout turns into "&"; the code
@@ -38,6 +41,11 @@ export interface WedgeConfig {
   readonly passThrough: number;
   /** A prefixed scan that stalls longer than this is abandoned (a prefix key pressed by hand). */
   readonly prefixTimeoutMs: number;
+  /**
+   * Once a run has `minLength` fast keys it can only be a scanner, so a later pause up to this
+   * long (the PC stalled, not the scanner) continues it instead of splitting it into two.
+   */
+  readonly stallTimeoutMs: number;
 }
 
 export const DEFAULT_WEDGE_CONFIG: WedgeConfig = {
@@ -47,6 +55,7 @@ export const DEFAULT_WEDGE_CONFIG: WedgeConfig = {
   maxGapMs: 30,
   passThrough: 2,
   prefixTimeoutMs: 500,
+  stallTimeoutMs: 500,
 };
 
 /** The parts of a `KeyboardEvent` the detector reads. */
@@ -68,6 +77,8 @@ export interface WedgeDecision {
   readonly suppress: boolean;
   /** The barcode, when this key completed a scan. */
   readonly scan: string | null;
+  /** A scan ended but held a key no barcode contains (a scanner set to another keyboard layout?). */
+  readonly unreadable?: boolean;
 }
 
 const MODIFIER_KEYS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsLock', 'NumLock']);
@@ -87,6 +98,8 @@ export function charForCode(code: string, shiftKey = false): string | null {
   return PUNCTUATION_CODES[code] ?? null;
 }
 
+/** Stands in the buffer for a key a barcode cannot contain, inside a run that is clearly a scanner's. */
+const UNREADABLE = '\u0000';
 const NO: WedgeDecision = { suppress: false, scan: null };
 const HOLD: WedgeDecision = { suppress: true, scan: null };
 
@@ -138,21 +151,26 @@ export class WedgeDetector {
   }
 
   private handleTimed(event: WedgeKey, gap: number): WedgeDecision {
-    const { maxGapMs, minLength, passThrough } = this.config;
-    const fast = gap <= maxGapMs;
+    const { maxGapMs, minLength, passThrough, stallTimeoutMs } = this.config;
+    const established = this.buffer.length >= minLength;
     if (this.isSuffix(event)) {
       const code = this.buffer;
-      const isScan = fast && code.length >= minLength;
       this.reset();
-      return isScan ? { suppress: true, scan: code } : NO;
+      if (!established || gap > stallTimeoutMs) return NO;
+      return code.includes(UNREADABLE) ? { suppress: true, scan: null, unreadable: true } : { suppress: true, scan: code };
     }
-    const char = event.repeat || event.ctrlKey || event.altKey || event.metaKey ? null : charForCode(event.code, event.shiftKey);
-    if (char === null) {
+    if (event.repeat || event.ctrlKey || event.altKey || event.metaKey) {
       this.reset();
       return NO;
     }
-    if (!fast) this.buffer = '';
-    this.buffer += char;
+    const char = charForCode(event.code, event.shiftKey);
+    const continues = gap <= maxGapMs || (established && gap <= stallTimeoutMs);
+    if (char === null && !(continues && this.buffer.length >= passThrough)) {
+      this.reset();
+      return NO;
+    }
+    if (!continues) this.buffer = '';
+    this.buffer += char ?? UNREADABLE;
     this.lastTime = event.timeStamp;
     return this.buffer.length > passThrough ? HOLD : NO;
   }

@@ -45,7 +45,8 @@ test('a cash sale survives a SIGKILL of the host', async ({ page, webHost }, tes
   const again = await startWebHost({ dataDir: webHost.dataDir, port: webHost.port, demo: true });
   try {
     await page.goto(again.url);
-    await page.getByTestId('recent-sales').click();
+    await page.getByTestId('recent-sales-button').click();
+    await expect(page.getByTestId('recent-sales')).toBeVisible();
     await expect(page.getByTestId('recent-sale').filter({ hasText: 'T01-1-000001' })).toBeVisible();
     const stored = await (await page.request.post(`${again.url}rpc/sale.get`, { data: { receiptNo: 'T01-1-000001' } })).json();
     expect(stored).toMatchObject({ ok: true, value: { totals: { totalMinor: total }, changeMinor: tendered - total } });

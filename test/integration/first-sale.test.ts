@@ -56,9 +56,10 @@ describe('the first sale through the core', () => {
   });
 
   it('refuses domain errors with a clear code and changes nothing', async () => {
+    const emptyCart = await fx.core.handlers['cart.get']({});
     const before = databaseDigest(fx.local);
     expect(await call('cart.scan', { barcode: '0000000000000' })).toMatchObject({ ok: false, error: { code: 'BARCODE_NOT_FOUND' } });
-    expect(await call('sale.complete', { cartId: (await fx.core.handlers['cart.get']({})).id, payments: [{ tender: 'cash', amountMinor: 100 }] }))
+    expect(await call('sale.complete', { cartId: emptyCart.id, payments: [{ tender: 'cash', amountMinor: 100 }] }))
       .toMatchObject({ ok: false, error: { code: 'CART_EMPTY' } });
     expect(await call('cart.setQuantity', { lineId: 'no-such-line', quantity: 2 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await call('sale.complete', { cartId: 'stale-cart', payments: [{ tender: 'cash', amountMinor: 100 }] })).toMatchObject({ ok: false, error: { code: 'CART_CHANGED' } });

@@ -34,7 +34,7 @@ describe('layer rule on virtual files', () => {
   it('rejects electron in src-main/core and names what core may import', async () => {
     const messages = await layerMessages('src-main/core/sale/checkout.ts', "import { app } from 'electron';\nexport const quit = () => app.quit();\n");
     expect(messages).toEqual([
-      `src-main/core may import src-shared, migrations, node:*, kysely, better-sqlite3, zod — not 'electron' ${DOC}`,
+      `src-main/core may import src-shared, migrations, node:*, kysely, better-sqlite3, receiptline, zod — not 'electron' ${DOC}`,
     ]);
   });
 

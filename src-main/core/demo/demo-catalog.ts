@@ -1,8 +1,8 @@
 /**
  * The demo store's catalog: 10 categories × 20 products with everyday UK supermarket prices (pence).
  *
- * Tax: in the UK most food is zero-rated while sweets, crisps, soft drinks, alcohol, ice cream,
- * household and toiletries are standard-rated (https://www.gov.uk/guidance/food-products-and-vat-notice-70114).
+ * Tax: in the UK most food is zero-rated while sweets, crisps, soft drinks and juices, alcohol,
+ * ice cream, household goods and toiletries are standard-rated (https://www.gov.uk/guidance/food-products-and-vat-notice-70114).
  * To show two non-zero rates on a receipt the demo puts food on the 5 % reduced rate instead of 0 %;
  * that is a simplification for the demo, not UK tax advice.
  */
@@ -73,8 +73,8 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
     ['Ice Cubes 2kg', 120, S], ['Mango Chunks 500g', 250, R],
   ] },
   { name: 'Drinks', products: [
-    ['Cola 2L', 225, S], ['Diet Cola 2L', 225, S], ['Lemonade 2L', 95, S], ['Orange Juice 1L', 165, R],
-    ['Apple Juice 1L', 120, R], ['Still Water 6 x 500ml', 199, S], ['Sparkling Water 1.5L', 65, S],
+    ['Cola 2L', 225, S], ['Diet Cola 2L', 225, S], ['Lemonade 2L', 95, S], ['Orange Juice 1L', 165, S],
+    ['Apple Juice 1L', 120, S], ['Still Water 6 x 500ml', 199, S], ['Sparkling Water 1.5L', 65, S],
     ['Orange Squash 1L', 150, S], ['Energy Drink 250ml', 125, S], ['Ginger Beer 4 Pack', 300, S],
     ['Lager 4 x 440ml', 550, S], ['Premium Lager 12 x 330ml', 1350, S], ['Cider 4 x 500ml', 600, S],
     ['Red Wine 75cl', 750, S], ['White Wine 75cl', 750, S], ['Prosecco 75cl', 899, S],
@@ -84,9 +84,9 @@ export const DEMO_CATEGORIES: readonly DemoCategory[] = [
   { name: 'Snacks & Sweets', products: [
     ['Ready Salted Crisps 6 Pack', 199, S], ['Salt & Vinegar Crisps 6 Pack', 199, S], ['Cheese & Onion Crisps 6 Pack', 199, S],
     ['Tortilla Chips 200g', 150, S], ['Salted Peanuts 200g', 135, S], ['Milk Chocolate Bar 100g', 125, S],
-    ['Dark Chocolate 70% 100g', 175, S], ['Chocolate Digestives 300g', 155, R], ['Rich Tea Biscuits 300g', 75, R],
-    ['Custard Creams 400g', 85, R], ['Jaffa Cakes 10 Pack', 150, S], ['Fruit Pastilles 143g', 125, S],
-    ['Wine Gums 190g', 125, S], ['Popcorn Sweet & Salty 100g', 150, S], ['Flapjack 4 Pack', 225, S],
+    ['Dark Chocolate 70% 100g', 175, S], ['Chocolate Digestives 300g', 155, S], ['Rich Tea Biscuits 300g', 75, R],
+    ['Custard Creams 400g', 85, R], ['Jaffa Cakes 10 Pack', 150, R], ['Fruit Pastilles 143g', 125, S],
+    ['Wine Gums 190g', 125, S], ['Popcorn Sweet & Salty 100g', 150, S], ['Flapjack 4 Pack', 225, R],
     ['Cereal Bars 6 Pack', 199, S], ['Pretzels 175g', 125, S], ['Mint Imperials 200g', 110, S],
     ['Shortbread Fingers 160g', 175, R], ['Chocolate Buttons 119g', 150, S],
   ] },

@@ -24,6 +24,8 @@ export const MAX_NAME_CHARS = 80;
 
 export function receiptDocument(sale: Sale, store: StoreInfo, terminal: TerminalInfo, options: ReceiptOptions): string {
   const width = options.width ?? DEFAULT_RECEIPT_WIDTH;
+  // receiptline's own range for characters per line (README, "URL query string": c = 24-96).
+  if (!Number.isInteger(width) || width < 24 || width > 96) throw new RangeError(`Receipt width must be 24 to 96 characters, got ${width}.`);
   const formatMoney = createMoneyFormatter(store);
   const money = (minorUnits: number) => escapeText(formatMoney(minorUnits));
   const amountWidth = Math.min(14, Math.max(10, Math.floor(width / 3)));
@@ -51,6 +53,8 @@ export function receiptDocument(sale: Sale, store: StoreInfo, terminal: Terminal
   out.push('---');
   const { totals } = sale;
   out.push(row(`Subtotal (${totals.itemCount} ${totals.itemCount === 1 ? 'item' : 'items'})`, money(totals.subtotalMinor)));
+  // Tax-exclusive prices: the tax is what takes the subtotal to the total, so it shows here too.
+  if (!store.pricesIncludeTax) out.push(row('Tax', money(totals.taxMinor)));
   // Double height, not double width: a wide amount would wrap in its column.
   out.push(row('^^"TOTAL', `^^"${money(totals.totalMinor)}`));
   for (const payment of sale.payments) out.push(row(tenderLabel(payment.tender), money(payment.amountMinor)));
@@ -81,12 +85,16 @@ export function receiptDocument(sale: Sale, store: StoreInfo, terminal: Terminal
 
 /**
  * Makes any string print literally: control characters (a newline would start a new receipt
- * line) become spaces, and every character with a meaning in receiptline text gets its
+ * line) become spaces, other spaces become no-break spaces, and every character with a meaning in receiptline text gets its
  * backslash ("Escape sequences in text"). `-` and `=` are escaped too, so a name made only of
  * dashes is not taken for a rule or a paper cut.
  */
 export function escapeText(value: string): string {
-  return withoutControls(value, ' ').replace(/[\\|{}~_"^`=-]/g, (c) => `\\${c}`);
+  return withoutControls(value, ' ')
+    // Intl writes U+202F (narrow no-break space) in "1 234,50 €"; printer code pages lack it
+    // and receiptline prints "?", so every unusual space becomes U+00A0, which cp437/858/1252 have.
+    .replace(/[^\S\n ]/gu, '\u00a0')
+    .replace(/[\\|{}~_"^`=-]/g, (c) => `\\${c}`);
 }
 
 /** Escapes a property value ("Escape sequences in property values"): `\ | { } ;`. */

@@ -109,6 +109,27 @@ describe('receipt document', () => {
     expect(svgText(renderReceiptSvg(doc, { width: 42 }))).toContain('{code:y; option:qrcode}');
   });
 
+  it('adds the tax line for tax-exclusive prices, in the store currency and locale', () => {
+    const paris: StoreInfo = { ...store, locale: 'fr-FR', currency: 'EUR', timeZone: 'Europe/Paris', pricesIncludeTax: false };
+    const sale = saleOf([line(1, 'Baguette', 2, 100, 550)]);
+    const exclusive: Sale = { ...sale, totals: { ...sale.totals, taxMinor: minor(11), totalMinor: minor(211) } };
+    const text = textOf(receiptDocument(exclusive, paris, terminal, { copy: false }));
+    expect(text).toMatch(/Subtotal \(2 items\)\s+2,00\s€/);
+    expect(text).toMatch(/Tax\s+0,11\s€/);
+    expect(text).toContain('5,5\u00a0%');
+    expect(text).toContain('01/07/2025 14:34:56'); // Paris is UTC+2 in July
+    expect(() => receiptDocument(sale, store, terminal, { copy: false, width: 10 })).toThrow(RangeError);
+    // "1 234,50 €" has a narrow no-break space that code page 437 lacks: it must not print as "?".
+    const big = saleOf([line(1, 'Champagne', 1, 123_450, 2000)]);
+    const bytes = renderReceiptEscPos(receiptDocument(big, paris, terminal, { copy: false }), { width: 42 });
+    expect(bytes.includes(Buffer.from('1?234', 'latin1'))).toBe(false);
+    // 0xFF is NBSP in cp437, after receiptline's code page switch `ESC t n` when it needs one.
+    const printed = bytes.toString('latin1');
+    const at = printed.indexOf('234,50');
+    expect(printed[at - 1]).toBe('\u00ff');
+    expect(printed.slice(at - 5, at - 1)).toContain('1');
+  });
+
   it('marks a copy at the top and the bottom', () => {
     const doc = receiptDocument(threeLines, store, terminal, { copy: true });
     const text = textOf(doc).split('\n').map((l) => l.replace(/\s+/g, '')).filter((l) => l !== '');

@@ -119,19 +119,19 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   const describe = () => `node ${args.join(' ')}\n--- output ---\n${output || '(none)'}`;
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`web host printed no "${readyLine}" within ${READY_TIMEOUT_MS / 1000} s\n${describe()}`)), READY_TIMEOUT_MS);
       const settle = (error?: Error) => {
         clearTimeout(timer);
-        child.off('exit', onExit);
+        child.off('close', onClose);
         child.off('error', onError);
         if (error) reject(error);
         else resolve();
       };
-      const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
-        // Let the pipes flush their last lines into `output` before describing the failure.
-        setImmediate(() => settle(new Error(`web host exited (code ${code}, signal ${signal}) before it was ready\n${describe()}`)));
+      const timer = setTimeout(() => settle(new Error(`web host printed no "${readyLine}" within ${READY_TIMEOUT_MS / 1000} s\n${describe()}`)), READY_TIMEOUT_MS);
+      // 'close' comes after the pipes were drained, so `output` holds the host's last words.
+      const onClose = (code: number | null, signal: NodeJS.Signals | null) =>
+        settle(new Error(`web host exited (code ${code}, signal ${signal}) before it was ready\n${describe()}`));
       const onError = (error: Error) => settle(new Error(`web host could not be started: ${error.message}\n${describe()}`));
-      child.once('exit', onExit);
+      child.once('close', onClose);
       child.once('error', onError);
       lines.on('line', (line) => {
         record(`${line}\n`);

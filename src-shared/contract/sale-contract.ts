@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { Sale, SaleSummary, Tender } from '../domain/sale';
+import { Minor } from '../money';
+import { id } from './common';
+
+/** The largest single payment a till accepts: 100,000,000.00 in a 2-digit currency. */
+const MAX_PAYMENT_MINOR = 100_000_000_00;
+
+export const saleContract = {
+  /**
+   * Takes payment and completes the sale in one durable transaction: sale, lines, payments, stock
+   * movements and the outbox event commit together, with the next gap-free receipt number.
+   * `cartId` must be the cart the cashier saw (`CART_CHANGED` otherwise); completing the same
+   * cart again returns the sale already made, so a double click or a resend never sells twice.
+   * `TENDER_SHORT` when the payments do not cover the total.
+   */
+  'sale.complete': {
+    input: z.object({
+      cartId: id,
+      payments: z.array(z.object({
+        tender: Tender,
+        amountMinor: Minor.refine((v) => v > 0 && v <= MAX_PAYMENT_MINOR, 'amount must be positive and at most 100,000,000.00'),
+      }).strict()).min(1).max(10),
+    }).strict(),
+    output: Sale,
+  },
+  /** One completed sale, by id or by receipt number. */
+  'sale.get': {
+    input: z.union([z.object({ saleId: id }).strict(), z.object({ receiptNo: z.string().min(1).max(40) }).strict()]),
+    output: Sale,
+  },
+  /** The most recent sales of this terminal, newest first. */
+  'sale.listRecent': {
+    input: z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict(),
+    output: z.array(SaleSummary),
+  },
+  /** The receipt of a sale as SVG for the on-screen preview (receiptline). */
+  'receipt.preview': {
+    input: z.object({ saleId: id, copy: z.boolean().default(false) }).strict(),
+    output: z.object({ svg: z.string(), receiptNo: z.string() }),
+  },
+} as const;

@@ -23,9 +23,8 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   } catch {
     return null;
   }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  if (decoded.includes('\0') || decoded.includes('\\') || decoded.split('/').includes('..')) return null;
   const relative = normalize(decoded === '/' ? '/index.html' : decoded).replace(/^[/\\]+/, '');
-  if (relative.split(/[/\\]/).includes('..')) return null;
   const full = join(root, relative);
   return full.startsWith(root.endsWith(sep) ? root : root + sep) ? full : null;
 }

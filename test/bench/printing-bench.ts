@@ -1,0 +1,89 @@
+// Receipts in the bench (`npm run bench`): how long a receipt takes to encode, and whether a
+// printer that cannot be reached slows a sale down (it must not: printing runs after the commit).
+import { newId } from '../../src-shared/id';
+import type { DeviceConfig } from '../../src-shared/contract/printing-contract';
+import { createCore, type Core } from '../../src-main/core/create-core';
+import { openLocalStore } from '../../src-main/core/db/open-local-store';
+import { silentLogger, systemClock } from '../../src-main/core/deps';
+import { receiptDocument } from '../../src-main/core/receipt/receipt-document';
+import { renderReceiptEscPos } from '../../src-main/core/receipt/render-receipt';
+import { createPrinterConnector } from '../../src-main/hardware/printer/connect-printer';
+import { print, summarize, timeMs, type BenchLine } from './stats';
+
+/** RFC 5737 TEST-NET-1: never routed, so connecting goes nowhere (a printer switched off). */
+const UNREACHABLE: DeviceConfig = {
+  id: 'bench-printer', name: 'Unreachable printer', kind: 'receiptPrinter', enabled: true, transport: 'tcp',
+  address: '192.0.2.1:9100', baudRate: 19_200, widthChars: 42, codePage: 'multilingual', autoStatusBack: true,
+  drawer: { pin: 2, onMs: 50, offMs: 500, sensor: 'none', reminderSeconds: 0 },
+};
+
+async function openCore(dataDir: string, printer: boolean): Promise<{ core: Core; barcodes: string[] }> {
+  const local = await openLocalStore({ dataDir, appVersion: 'bench', logger: silentLogger });
+  const core = await createCore({
+    local, clock: systemClock, ids: { next: newId }, logger: silentLogger, appVersion: 'bench',
+    printerConnector: printer ? createPrinterConnector() : undefined,
+  });
+  // The same device row in both runs: only the connector differs (without one, jobs just queue).
+  await core.handlers['devices.save'](UNREACHABLE);
+  const rows = local.sqlite.prepare('SELECT b.code FROM barcode b JOIN product p ON p.id = b.product_id WHERE p.active = 1 ORDER BY p.rowid LIMIT 300').all() as { code: string }[];
+  return { core, barcodes: rows.map((r) => r.code) };
+}
+
+async function commits(core: Core, barcodes: readonly string[], n: number, offset: number): Promise<number[]> {
+  const h = core.handlers;
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    await h['cart.clear']({});
+    let cart = await h['cart.scan']({ barcode: barcodes[(offset + i) % barcodes.length]! });
+    cart = await h['cart.scan']({ barcode: barcodes[(offset + i + 7) % barcodes.length]! });
+    cart = await h['cart.scan']({ barcode: barcodes[(offset + i + 13) % barcodes.length]! });
+    const amountMinor = cart.totals.totalMinor + 1_000;
+    samples.push(await timeMs(() => h['sale.complete']({ cartId: cart.id, payments: [{ tender: 'cash', amountMinor: amountMinor as never }] })));
+  }
+  return samples.slice(5);
+}
+
+/**
+ * `receipt.encode`: receiptDocument + renderReceiptEscPos of a 30-line sale.
+ * `sale.commit.printerOffline`: sale.complete with the default printer unreachable, against
+ * `sale.commit` measured here in alternating blocks on the same data directory (and against the
+ * core bench's own `sale.commit` line when given), so drift of the disk hits both alike.
+ */
+export async function benchPrinting(dataDir: string, saleCommit?: BenchLine): Promise<void> {
+  const { core, barcodes } = await openCore(dataDir, false);
+  try {
+    const info = await core.handlers['app.info']({});
+    await core.handlers['cart.clear']({});
+    let cart = await core.handlers['cart.get']({});
+    for (const barcode of barcodes.slice(0, 30)) cart = await core.handlers['cart.scan']({ barcode });
+    const sale = await core.handlers['sale.complete']({ cartId: cart.id, payments: [{ tender: 'cash', amountMinor: (cart.totals.totalMinor + 1_000) as never }] });
+    const encode: number[] = [];
+    for (let i = 0; i < 320; i++) {
+      const ms = await timeMs(() => renderReceiptEscPos(receiptDocument(sale, info.store, info.terminal, { copy: false, width: 42 }), { width: 42 }));
+      if (i >= 20) encode.push(ms);
+    }
+    print(summarize('receipt.encode', 'ms', encode, { lines: sale.lines.length }));
+  } finally {
+    await core.close();
+  }
+
+  const without: number[] = [];
+  const offline: number[] = [];
+  for (let block = 0; block < 4; block++) {
+    for (const printer of [false, true]) {
+      const opened = await openCore(dataDir, printer);
+      try {
+        (printer ? offline : without).push(...(await commits(opened.core, opened.barcodes, 85, block * 85)));
+      } finally {
+        await opened.core.close();
+      }
+    }
+  }
+  const baseline = summarize('sale.commit.noPrinter', 'ms', without);
+  const line = summarize('sale.commit.printerOffline', 'ms', offline, { lines: 3, baselineP50: baseline.p50 });
+  const ratio = Math.round((line.p50 / baseline.p50) * 100) / 100;
+  line.ratio = ratio;
+  if (saleCommit) line.ratioToSaleCommit = Math.round((line.p50 / saleCommit.p50) * 100) / 100;
+  line.withinTenPercent = ratio <= 1.1;
+  print(line);
+}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   createDateFormatters,
   createMoneyFormatter,
@@ -7,25 +7,34 @@ import {
   translatePlural,
   type Language,
 } from '../../src-shared/i18n/index';
-import { CheckoutScreen } from '../checkout/CheckoutScreen';
+import { OverrideProvider } from '../people/use-override';
+import { SyncStatusProvider } from '../sync/use-sync-status';
 import type { Client } from '../transport/client';
 import { AppContext, type AppContextValue, type AppInfo } from './app-context';
-import { Header } from './Header';
+import { SessionContext } from './session-context';
+import { sessionAwareClient } from './session-aware-client';
+import { Shell } from './Shell';
+import { useSessionState } from './use-session-state';
+import './shell.css';
 
 type Boot = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; info: AppInfo };
 
-/** Boots the till (`app.info`), then shows the checkout in the store's language and formats. */
-export function App({ client }: { client: Client }) {
+/** Boots the till (`app.info`, the session), then shows the shell in the store's language and formats. */
+export function App({ client: rawClient }: { client: Client }) {
   const [boot, setBoot] = useState<Boot>({ state: 'loading' });
   const [language, setLanguage] = useState<Language | null>(null);
+  const session = useSessionState(rawClient);
+  const refreshSession = useRef<() => void>(() => undefined);
+  refreshSession.current = () => void session.api?.refresh();
+  const client = useMemo(() => sessionAwareClient(rawClient, () => refreshSession.current()), [rawClient]);
 
   const load = useCallback(() => {
     setBoot({ state: 'loading' });
-    client.call('app.info', {}).then(
+    rawClient.call('app.info', {}).then(
       (info) => setBoot({ state: 'ready', info }),
       (error: unknown) => setBoot({ state: 'failed', message: error instanceof Error ? error.message : String(error) }),
     );
-  }, [client]);
+  }, [rawClient]);
   useEffect(load, [load]);
 
   const context = useMemo<AppContextValue | null>(() => {
@@ -39,7 +48,7 @@ export function App({ client }: { client: Client }) {
       language: lang,
       setLanguage,
       t: (key, params) => translate(lang, key, params),
-      plural: (base, count) => translatePlural(lang, base, count),
+      plural: (base, count, params) => translatePlural(lang, base, count, params),
       money: createMoneyFormatter(store),
       time: dates.time,
       dateTime: dates.dateTime,
@@ -50,24 +59,27 @@ export function App({ client }: { client: Client }) {
     if (context) document.documentElement.lang = context.language;
   }, [context]);
 
-  if (boot.state === 'loading') return <p className="boot-message">{translate('en', 'app.loading')}</p>;
-  if (boot.state === 'failed') {
+  const failure = boot.state === 'failed' ? boot.message : session.api ? null : session.error;
+  if (failure !== null) {
     return (
       <div className="boot-message" role="alert" data-testid="error-banner">
-        <p>{translate('en', 'app.bootFailed', { message: boot.message })}</p>
-        <button type="button" className="button" onClick={load}>
+        <p>{translate('en', 'app.bootFailed', { message: failure })}</p>
+        <button type="button" className="button" onClick={() => (boot.state === 'failed' ? load() : void session.retry())}>
           {translate('en', 'app.retry')}
         </button>
       </div>
     );
   }
-  if (!context) return null;
+  if (!context || !session.api) return <p className="boot-message">{translate('en', 'app.loading')}</p>;
   return (
     <AppContext value={context}>
-      <div className="app">
-        <Header />
-        <CheckoutScreen />
-      </div>
+      <SessionContext value={session.api}>
+        <SyncStatusProvider>
+          <OverrideProvider>
+            <Shell />
+          </OverrideProvider>
+        </SyncStatusProvider>
+      </SessionContext>
     </AppContext>
   );
 }

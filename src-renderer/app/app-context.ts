@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { OutputOf } from '../../src-shared/contract/index';
-import type { Language, MessageKey, MessageParams } from '../../src-shared/i18n/index';
+import type { Language, MessageKey, MessageParams, translatePlural } from '../../src-shared/i18n/index';
 import type { Client } from '../transport/client';
 
 export type AppInfo = OutputOf<'app.info'>;
@@ -12,7 +12,7 @@ export interface AppContextValue {
   readonly language: Language;
   setLanguage(language: Language): void;
   t(key: MessageKey, params?: MessageParams): string;
-  plural(base: 'cart.items' | 'recent.items', count: number): string;
+  plural(base: Parameters<typeof translatePlural>[1], count: number, params?: MessageParams): string;
   /** Minor units → the store's currency text. */
   money(minor: number): string;
   time(date: Date): string;

@@ -1,27 +1,40 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApp } from '../app/app-context';
 import { useWedgeScanner } from '../scanner/use-wedge-scanner';
+import { CartActions } from './CartActions';
 import { CartLines } from './CartLines';
+import { CheckoutDialogs, type CheckoutDialog } from './CheckoutDialogs';
 import { ErrorBanner } from './ErrorBanner';
+import { PaymentView } from './PaymentView';
+import { QuickKeys } from './QuickKeys';
 import { SaleDone } from './SaleDone';
 import { SearchBox } from './SearchBox';
-import { TenderPanel } from './TenderPanel';
 import { TotalDisplay } from './TotalDisplay';
+import { useCartKeys } from './use-cart-keys';
 import { useCheckout } from './use-checkout';
-import { useShortcuts } from './use-shortcuts';
+import { useCheckoutSettings } from './use-checkout-settings';
+import './checkout-depth.css';
 
 /** Clear cart needs a second press within this time: one stray F9 must not wipe a full basket. */
 const CLEAR_CONFIRM_MS = 4000;
 
-/** The checkout: cart on the left; total, search, pay on the right; tender and sale-done views. */
+/**
+ * The checkout: cart and its actions on the left; total, search (or quick keys) and Pay on the
+ * right; the payment screen and the sale-done screen replace it in turn. Keys: checkout-keys.ts.
+ */
 export function CheckoutScreen() {
   const { t, plural } = useApp();
   const checkout = useCheckout();
+  const settings = useCheckoutSettings();
   const { cart, view, error } = checkout;
   const searchInput = useRef<HTMLInputElement>(null);
   const [searchReset, setSearchReset] = useState(0);
   const [clearArmed, setClearArmed] = useState(false);
-  const canPay = view.name === 'cart' && (cart?.lines.length ?? 0) > 0;
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<CheckoutDialog | null>(null);
+  const lines = cart?.lines ?? [];
+  const selected = lines.find((line) => line.id === selectedId) ?? lines.at(-1) ?? null;
+  const canPay = view.name === 'cart' && lines.length > 0;
 
   const onScan = useCallback(
     (barcode: string) => {
@@ -33,12 +46,14 @@ export function CheckoutScreen() {
   );
   useWedgeScanner(onScan, checkout.reportUnreadableScan);
 
+  // A new or changed line becomes the selected one (what the cashier just scanned is what they fix).
+  useEffect(() => setSelectedId(cart?.lastLineId ?? null), [cart?.lastLineId]);
   useEffect(() => {
-    if (error?.code === 'BARCODE_NOT_FOUND') searchInput.current?.focus();
-  }, [error]);
+    if (checkout.prefill) searchInput.current?.focus();
+  }, [checkout.prefill]);
   useEffect(() => {
-    if (view.name === 'cart') searchInput.current?.focus();
-  }, [view.name]);
+    if (view.name === 'cart' && dialog === null) searchInput.current?.focus();
+  }, [view.name, dialog]);
   useEffect(() => {
     if (!clearArmed) return;
     const timer = setTimeout(() => setClearArmed(false), CLEAR_CONFIRM_MS);
@@ -46,18 +61,26 @@ export function CheckoutScreen() {
   }, [clearArmed]);
 
   const clear = () => {
-    if (view.name !== 'cart' || !cart || cart.lines.length === 0) return;
+    if (view.name !== 'cart' || lines.length === 0) return;
     if (!clearArmed) return setClearArmed(true);
     setClearArmed(false);
     void checkout.clear();
   };
-  useShortcuts({
-    pay: canPay ? checkout.openTender : undefined,
+  const typedQuantity = () => searchInput.current?.value.trim() ?? '';
+  const cartKeys = useCartKeys({
+    active: view.name === 'cart',
+    checkout,
+    lines,
+    selected,
+    select: setSelectedId,
+    open: setDialog,
+    typedQuantity,
+    consumeTyped: () => setSearchReset((n) => n + 1),
     clear,
+    canPay,
     back: () => {
       if (error) checkout.dismissError();
       else if (clearArmed) setClearArmed(false);
-      else if (view.name === 'tender') checkout.closeTender();
     },
   });
 
@@ -68,43 +91,49 @@ export function CheckoutScreen() {
       </main>
     );
   }
+  if (view.name === 'tender' && cart) return <PaymentView checkout={checkout} cart={cart} settings={settings} />;
 
   return (
     <main className="checkout">
       <section className="cart-panel" aria-labelledby="cart-title">
         <div className="cart-panel-head">
           <h1 id="cart-title">{t('cart.title')}</h1>
+          {cart?.note && <span className="cart-note" data-testid="sale-note">{t('line.note', { note: cart.note })}</span>}
           <span className="cart-count" data-testid="cart-item-count">
             {plural('cart.items', cart?.totals.itemCount ?? 0)}
           </span>
         </div>
-        <CartLines cart={cart} onSetQuantity={checkout.setQuantity} onRemove={checkout.removeLine} />
+        <CartLines cart={cart} selectedLineId={selected?.id ?? null} onSelect={setSelectedId} onSetQuantity={checkout.setQuantity} onRemove={checkout.removeLine} />
+        <CartActions
+          hasLine={selected !== null}
+          hasLines={lines.length > 0}
+          taxExempt={cart?.taxExempt ?? false}
+          onOpen={setDialog}
+          onRemove={cartKeys.removeSelected}
+          onTaxExempt={cartKeys.toggleTaxExempt}
+        />
       </section>
       <aside className="side-panel">
-        <TotalDisplay cart={cart} due={view.name === 'tender'} />
+        <TotalDisplay cart={cart} />
         {error && <ErrorBanner error={error} onDismiss={checkout.dismissError} />}
-        {view.name === 'tender' && cart ? (
-          <TenderPanel totalMinor={cart.totals.totalMinor} busy={checkout.busy} onComplete={checkout.complete} onCancel={checkout.closeTender} />
-        ) : (
-          <>
-            <SearchBox inputRef={searchInput} resetToken={searchReset} onAdd={(product) => checkout.addProduct(product.id)} />
-            <div className="side-actions">
-              <button type="button" className="button button-pay" disabled={!canPay} onClick={checkout.openTender} data-testid="pay-button">
-                {t('pay.button')} <kbd>F12</kbd> <kbd>+</kbd>
-              </button>
-              <button
-                type="button"
-                className={clearArmed ? 'button button-danger button-armed' : 'button button-danger'}
-                disabled={!cart || cart.lines.length === 0}
-                onClick={clear}
-                data-testid="clear-cart"
-              >
-                {clearArmed ? t('cart.clearConfirm') : t('cart.clear')} <kbd>F9</kbd>
-              </button>
-            </div>
-          </>
-        )}
+        <SearchBox
+          inputRef={searchInput}
+          resetToken={searchReset}
+          prefill={checkout.prefill}
+          onAdd={(product) => checkout.addProduct(product.id)}
+          onQuantity={cartKeys.quantityFromText}
+          whenEmpty={<QuickKeys onAdd={(product) => void checkout.addProduct(product.id)} />}
+        />
+        <div className="side-actions">
+          <button type="button" className="button button-pay" disabled={!canPay} onClick={checkout.openTender} data-testid="pay-button">
+            {t('pay.button')} <kbd>F12</kbd> <kbd>+</kbd>
+          </button>
+          <button type="button" className={clearArmed ? 'button button-danger button-armed' : 'button button-danger'} disabled={lines.length === 0} onClick={clear} data-testid="clear-cart">
+            {clearArmed ? t('cart.clearConfirm') : t('cart.clear')} <kbd>F9</kbd>
+          </button>
+        </div>
       </aside>
+      <CheckoutDialogs dialog={dialog} checkout={checkout} line={selected} onClose={() => setDialog(null)} />
     </main>
   );
 }

@@ -6,7 +6,7 @@ import type { CheckoutError } from './use-checkout';
 export function ErrorBanner({ error, onDismiss }: { error: CheckoutError; onDismiss(): void }) {
   const { t } = useApp();
   let message = t(errorMessageKey(error.code));
-  if (error.messageKey) message = t(error.messageKey);
+  if (error.messageKey) message = t(error.messageKey, error.params);
   else if (error.code === 'BARCODE_NOT_FOUND' && error.barcode !== undefined) message = t('error.barcodeNotFound', { barcode: error.barcode });
   // The core's English message helps support; for these two it would only repeat the same words.
   const showDetail = error.detail !== '' && error.code !== 'BARCODE_NOT_FOUND' && error.code !== 'TENDER_SHORT';

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SaleSummary } from '../../src-shared/domain/sale';
 import { useApp } from '../app/app-context';
+import { ReprintButton } from '../printing/ReprintButton';
 import { ReceiptImage } from './ReceiptImage';
 
 /** A drawer with this till's latest sales; choosing one shows its receipt again. */
@@ -9,6 +10,7 @@ export function RecentSales({ onClose }: { onClose(): void }) {
   const [sales, setSales] = useState<readonly SaleSummary[] | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const [open, setOpen] = useState<SaleSummary | null>(null);
+  const [showCopy, setShowCopy] = useState(false);
 
   useEffect(() => {
     const load = () =>
@@ -50,7 +52,15 @@ export function RecentSales({ onClose }: { onClose(): void }) {
           </button>
         </div>
         {open ? (
-          <ReceiptImage saleId={open.id} />
+          <>
+            <div className="recent-receipt-actions">
+              <ReprintButton saleId={open.id} />
+              <button type="button" className="button" aria-pressed={showCopy} onClick={() => setShowCopy((value) => !value)} data-testid="show-copy">
+                {t('done.showCopy')}
+              </button>
+            </div>
+            <ReceiptImage saleId={open.id} copy={showCopy} />
+          </>
         ) : (
           <>
             {failed && (
@@ -62,7 +72,11 @@ export function RecentSales({ onClose }: { onClose(): void }) {
             <ul className="recent-list">
               {sales?.map((sale) => (
                 <li key={sale.id}>
-                  <button type="button" className="recent-sale" onClick={() => setOpen(sale)} data-testid="recent-sale" data-sale-id={sale.id}>
+                  <button type="button" className="recent-sale" onClick={() => {
+                      setShowCopy(false);
+                      setOpen(sale);
+                    }}
+                    data-testid="recent-sale" data-sale-id={sale.id}>
                     <span className="recent-sale-no">{sale.receiptNo}</span>
                     <span className="recent-sale-time">{dateTime(new Date(sale.createdAt))}</span>
                     <span className="recent-sale-items">{plural('recent.items', sale.itemCount)}</span>

@@ -1,17 +1,27 @@
-import { useEffect, useState, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import type { ProductSummary } from '../../src-shared/domain/catalog';
 import { useApp } from '../app/app-context';
+import type { SearchPrefill } from './use-checkout';
 import { useProductSearch } from './use-product-search';
 
 interface SearchBoxProps {
   readonly inputRef: Ref<HTMLInputElement>;
   /** Bumped by the screen to empty the box (after a scan, whose first keys may have landed here). */
   readonly resetToken: number;
+  /** A barcode nobody knows, shown in the box so the cashier can search or correct it. */
+  readonly prefill: SearchPrefill | null;
   onAdd(product: ProductSummary): Promise<boolean>;
+  /** Digits then `*` (or ×, numpad *): the quantity for the selected line. */
+  onQuantity(text: string): void;
+  /** Shown under the box while it is empty (the quick keys). */
+  readonly whenEmpty?: ReactNode;
 }
 
-/** Product search: type-ahead, ↑/↓ to choose, Enter or click to add; the box empties on success. */
-export function SearchBox({ inputRef, resetToken, onAdd }: SearchBoxProps) {
+/**
+ * Product search: type-ahead, ↑/↓ to choose, Enter or click to add; the box empties on success.
+ * Digits then `*` set the selected line's quantity. With no results, ↑/↓ are left to the cart.
+ */
+export function SearchBox({ inputRef, resetToken, prefill, onAdd, onQuantity, whenEmpty }: SearchBoxProps) {
   const { client, t, money } = useApp();
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState(0);
@@ -22,16 +32,23 @@ export function SearchBox({ inputRef, resetToken, onAdd }: SearchBoxProps) {
     setQuery('');
   }, [resetToken]);
   useEffect(() => setSelected(0), [results]);
+  useEffect(() => {
+    if (prefill) setQuery(prefill.text);
+  }, [prefill]);
 
   const add = async (product: ProductSummary | undefined) => {
     if (product && (await onAdd(product))) setQuery('');
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && products.length > 0) {
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;
-      if (products.length > 0) setSelected((index) => (index + step + products.length) % products.length);
+      setSelected((index) => (index + step + products.length) % products.length);
+    } else if ((event.key === '*' || event.key === '×' || event.code === 'NumpadMultiply') && /^\d*$/.test(query.trim())) {
+      event.preventDefault();
+      onQuantity(query.trim());
+      setQuery('');
     } else if (event.key === 'Enter') {
       event.preventDefault();
       void add(products[selected]);
@@ -78,7 +95,10 @@ export function SearchBox({ inputRef, resetToken, onAdd }: SearchBoxProps) {
                 data-testid="search-result"
                 data-product-id={product.id}
               >
-                <span className="search-result-name">{product.name}</span>
+                <span className="search-result-name">
+                  {product.name}
+                  {!product.active && <span className="search-result-inactive"> {t('search.inactive')}</span>}
+                </span>
                 <span className="search-result-sku">{product.sku}</span>
                 <span className="amount search-result-price">{money(product.priceMinor)}</span>
               </li>
@@ -87,6 +107,7 @@ export function SearchBox({ inputRef, resetToken, onAdd }: SearchBoxProps) {
           <p className="search-hint">{t('search.hint')}</p>
         </>
       )}
+      {query.trim() === '' && whenEmpty}
     </div>
   );
 }

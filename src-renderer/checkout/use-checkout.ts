@@ -1,12 +1,16 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { DiscountInput } from '../../src-shared/contract/checkout-contract';
+import type { ErrorCode } from '../../src-shared/contract/index';
+import type { PaymentInput } from '../../src-shared/contract/sale-contract';
 import type { Cart } from '../../src-shared/domain/cart';
 import type { Sale } from '../../src-shared/domain/sale';
-import type { ErrorCode } from '../../src-shared/contract/index';
-import type { MessageKey } from '../../src-shared/i18n/index';
+import type { MessageKey, MessageParams } from '../../src-shared/i18n/index';
 import { useApp } from '../app/app-context';
+import { isOverrideCancelled, useOverride } from '../people/use-override';
 import { CallError } from '../transport/client';
 
 export type CheckoutView = { name: 'cart' } | { name: 'tender' } | { name: 'done'; sale: Sale };
+
 export interface CheckoutError {
   readonly code: ErrorCode;
   /** The core's own (English) message, shown small under the translated one. */
@@ -14,6 +18,13 @@ export interface CheckoutError {
   readonly barcode?: string;
   /** A message of the UI itself (not from a call), shown instead of the code's message. */
   readonly messageKey?: MessageKey;
+  readonly params?: MessageParams;
+}
+
+/** Asks the search box to show this text (a barcode nobody knows), once per `n`. */
+export interface SearchPrefill {
+  readonly text: string;
+  readonly n: number;
 }
 
 const toError = (error: unknown): CheckoutError =>
@@ -22,52 +33,85 @@ const toError = (error: unknown): CheckoutError =>
 /**
  * The checkout's state: the cart as main last reported it, the current view and the error banner.
  * Cart changes go through one queue, so answers apply in the order the cashier acted (the web
- * host's HTTP requests could otherwise finish out of order).
+ * host's HTTP requests could otherwise finish out of order). A refusal that needs a manager keeps
+ * the manager approval dialog and runs the call again once approved.
  */
 export function useCheckout() {
   const { client } = useApp();
+  const { withOverride } = useOverride();
   const [cart, setCart] = useState<Cart | null>(null);
   const [view, setView] = useState<CheckoutView>({ name: 'cart' });
   const [error, setError] = useState<CheckoutError | null>(null);
+  const [prefill, setPrefill] = useState<SearchPrefill | null>(null);
   const [busy, setBusy] = useState(false);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const inFlight = useRef(0);
   const paintMark = useRef<string | null>(null);
 
-  /** Runs one cart mutation after the previous ones; applies the cart it returns. */
-  const mutate = useCallback((run: () => Promise<Cart>, onError?: (error: CheckoutError) => void): Promise<boolean> => {
+  const notFound = useCallback((barcode: string, detail: string) => {
+    setError({ code: 'BARCODE_NOT_FOUND', detail, barcode });
+    setPrefill((current) => ({ text: barcode, n: (current?.n ?? 0) + 1 }));
+  }, []);
+
+  /** Runs `run` after the calls queued before it; the promise is the call's own (it may reject). */
+  const enqueue = useCallback((run: () => Promise<Cart>): Promise<Cart> => {
     inFlight.current += 1;
-    const next = queue.current.then(run).then(
-      (updated) => {
-        setCart(updated);
-        setError(null);
-        return true;
-      },
-      (failure: unknown) => {
-        const info = toError(failure);
-        (onError ?? setError)(info);
-        return false;
-      },
-    );
-    queue.current = next.finally(() => {
+    const next = queue.current.then(run);
+    queue.current = next.then(
+      () => undefined,
+      () => undefined,
+    ).finally(() => {
       inFlight.current -= 1;
     });
     return next;
   }, []);
 
+  /**
+   * One cart mutation, in order, applying the cart it returns. `PERMISSION_REQUIRED` opens the
+   * manager approval (`withOverride`) and runs the call again once approved; the core then uses
+   * the pending approval for exactly that action. The queue is free while the dialog is open.
+   */
+  const mutate = useCallback(
+    (run: () => Promise<Cart>, onError?: (error: CheckoutError) => void): Promise<boolean> =>
+      withOverride(() => enqueue(run)).then(
+        (updated) => {
+          setCart(updated);
+          setError(null);
+          return true;
+        },
+        (failure: unknown) => {
+          if (!isOverrideCancelled(failure)) (onError ?? setError)(toError(failure));
+          return false;
+        },
+      ),
+    [enqueue, withOverride],
+  );
+
   useEffect(() => {
     void mutate(() => client.call('cart.get', {}));
     // Main pushes the cart when it changes on its own (a HID or serial scanner reads in main).
     // While a call of ours is in flight its answer is newer than any event, so events wait.
-    const stop = client.on('cart.changed', (updated) => {
+    const stopCart = client.on('cart.changed', (updated) => {
       if (inFlight.current === 0) setCart(updated);
     });
-    return stop;
-  }, [client, mutate]);
+    // Scans read in main never pass through `scan` below: their refusals arrive as events.
+    const stopScans = client.on('scanner.scanned', (scan) => {
+      if (scan.result === 'notFound') notFound(scan.code, scan.message ?? '');
+      else if (scan.result === 'invalid') setError({ code: 'BARCODE_INVALID', detail: scan.message ?? '' });
+      else if (scan.result === 'refused') setError({ code: 'PRODUCT_INACTIVE', detail: scan.message ?? '', messageKey: 'checkout.scanRefused' });
+      else setView((current) => (current.name === 'done' ? { name: 'cart' } : current));
+    });
+    return () => {
+      stopCart();
+      stopScans();
+    };
+  }, [client, mutate, notFound]);
 
-  // The scan benchmark's end mark: after React committed the cart, the next frame paints it;
-  // a task queued from that frame's rAF callback runs once the paint is done.
-  useEffect(() => {
+  // The scan benchmark's end mark. A layout effect runs right after React changed the DOM, before
+  // the browser paints; the frame that paints it runs the rAF callback first, and a task queued
+  // from there runs once that paint is done. (A passive effect would run after that paint and
+  // wait for the next frame, adding up to 16 ms that no cashier sees.)
+  useLayoutEffect(() => {
     const code = paintMark.current;
     if (code === null) return;
     paintMark.current = null;
@@ -83,19 +127,26 @@ export function useCheckout() {
           paintMark.current = barcode;
           return updated;
         },
-        (info) => setError(info.code === 'BARCODE_NOT_FOUND' ? { ...info, barcode } : info),
+        (info) => (info.code === 'BARCODE_NOT_FOUND' ? notFound(barcode, info.detail) : setError(info)),
       );
     },
-    [client, mutate],
+    [client, mutate, notFound],
   );
 
-  const addProduct = useCallback((productId: string) => mutate(() => client.call('cart.addLine', { productId })), [client, mutate]);
-  const setQuantity = useCallback(
-    (lineId: string, quantity: number) => mutate(() => client.call('cart.setQuantity', { lineId, quantity })),
-    [client, mutate],
-  );
-  const removeLine = useCallback((lineId: string) => mutate(() => client.call('cart.removeLine', { lineId })), [client, mutate]);
-  const clear = useCallback(() => mutate(() => client.call('cart.clear', {})), [client, mutate]);
+  // Stable across renders, so memoised cart lines re-render only when their own line changes.
+  const edits = useMemo(() => ({
+    addProduct: (productId: string, quantity?: number) => mutate(() => client.call('cart.addLine', { productId, quantity })),
+    setQuantity: (lineId: string, quantity: number) => mutate(() => client.call('cart.setQuantity', { lineId, quantity })),
+    removeLine: (lineId: string) => mutate(() => client.call('cart.removeLine', { lineId })),
+    clear: () => mutate(() => client.call('cart.clear', {})),
+    setLineDiscount: (lineId: string, discount: DiscountInput | null) => mutate(() => client.call('cart.setLineDiscount', { lineId, discount })),
+    setCartDiscount: (discount: DiscountInput | null) => mutate(() => client.call('cart.setCartDiscount', { discount })),
+    overridePrice: (lineId: string, unitPriceMinor: number | null) => mutate(() => client.call('cart.overridePrice', { lineId, unitPriceMinor })),
+    setNote: (lineId: string | undefined, note: string | null) => mutate(() => client.call('cart.setNote', lineId === undefined ? { note } : { lineId, note })),
+    setTaxExempt: (taxExempt: boolean) => mutate(() => client.call('cart.setTaxExempt', { taxExempt })),
+    park: (note?: string) => mutate(() => client.call('cart.park', note === undefined ? {} : { note })),
+    resume: (parkedId: string) => mutate(() => client.call('cart.resume', { parkedId })),
+  }), [client, mutate]);
 
   const openTender = useCallback(() => {
     if (cart && cart.lines.length > 0) setView({ name: 'tender' });
@@ -103,11 +154,11 @@ export function useCheckout() {
   const closeTender = useCallback(() => setView({ name: 'cart' }), []);
 
   const complete = useCallback(
-    async (amountMinor: number) => {
+    async (payments: PaymentInput[]) => {
       if (!cart || busy) return;
       setBusy(true);
       try {
-        const sale = await client.call('sale.complete', { cartId: cart.id, payments: [{ tender: 'cash', amountMinor }] });
+        const sale = await client.call('sale.complete', { cartId: cart.id, payments });
         setError(null);
         setView({ name: 'done', sale });
       } catch (failure) {
@@ -126,9 +177,11 @@ export function useCheckout() {
   }, [client, mutate]);
 
   const dismissError = useCallback(() => setError(null), []);
-  const reportUnreadableScan = useCallback(() => setError({ code: 'INVALID_INPUT', detail: '', messageKey: 'error.scanUnreadable' }), []);
+  /** A message of the screen itself (bad input caught before any call): nothing was sent, nothing changed. */
+  const refuse = useCallback((messageKey: MessageKey, params?: MessageParams) => setError({ code: 'INVALID_INPUT', detail: '', messageKey, params }), []);
+  const reportUnreadableScan = useCallback(() => refuse('error.scanUnreadable'), [refuse]);
 
-  return { cart, view, error, busy, scan, addProduct, setQuantity, removeLine, clear, openTender, closeTender, complete, newSale, dismissError, reportUnreadableScan };
+  return { cart, view, error, prefill, busy, scan, ...edits, openTender, closeTender, complete, newSale, dismissError, refuse, reportUnreadableScan };
 }
 
 export type Checkout = ReturnType<typeof useCheckout>;

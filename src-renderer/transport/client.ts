@@ -7,6 +7,8 @@ export class CallError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly method: Method,
+    /** The refusal's machine-readable facts (`PERMISSION_REQUIRED`: `{ permission, context }`; `PERSON_LOCKED`: `{ lockedUntil }` …). */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'CallError';
@@ -30,7 +32,7 @@ export function createClient(transport: Transport): Client {
         throw new CallError('INTERNAL', `The call ${method} failed: ${error instanceof Error ? error.message : String(error)}`, method);
       }
       if (envelope.ok) return envelope.value;
-      throw new CallError(envelope.error.code, envelope.error.message, method);
+      throw new CallError(envelope.error.code, envelope.error.message, method, envelope.error.details);
     },
     on: (event, listener) => transport.on(event, listener),
   };

@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { useApp } from '../app/app-context';
+import { Modal } from '../components/Modal';
+import { parseNote } from './line-input';
+import { useDialogKeys } from './use-dialog-keys';
+
+interface NoteDialogProps {
+  /** "Note — Milk" or "Note on the sale". */
+  readonly title: string;
+  readonly current: string | null;
+  /** `null` removes the note. */
+  onSubmit(note: string | null): Promise<boolean>;
+  onClose(): void;
+}
+
+/** A note on the selected line (F6) or on the sale (⇧F6), printed on the receipt. */
+export function NoteDialog({ title, current, onSubmit, onClose }: NoteDialogProps) {
+  const { t } = useApp();
+  const [text, setText] = useState(current ?? '');
+  const [tried, setTried] = useState(false);
+  const parsed = parseNote(text);
+  const message = tried && !parsed.ok ? parsed.messageKey : null;
+
+  const submit = async () => {
+    setTried(true);
+    if (!parsed.ok) return;
+    // Closed whatever core answered: a refusal shows in the checkout's banner (with "Ask a manager").
+    await onSubmit(parsed.value);
+    onClose();
+  };
+  const remove = async () => {
+    await onSubmit(null);
+    onClose();
+  };
+  useDialogKeys({ Delete: current !== null ? () => void remove() : undefined });
+
+  return (
+    <Modal
+      title={title}
+      onClose={onClose}
+      testId="note-dialog"
+      footer={
+        <>
+          {current !== null && (
+            <button type="button" className="button button-danger" onClick={() => void remove()} data-testid="note-remove">
+              {t('note.remove')} <kbd>Del</kbd>
+            </button>
+          )}
+          <button type="button" className="button button-primary" onClick={() => void submit()} data-testid="note-ok">
+            {t('note.save')} <kbd>Enter</kbd>
+          </button>
+        </>
+      }
+    >
+      <label className="field-label" htmlFor="note-input">
+        {t('note.label')}
+      </label>
+      <input
+        id="note-input"
+        className="text-field"
+        autoComplete="off"
+        maxLength={200}
+        data-autofocus=""
+        value={text}
+        aria-invalid={message !== null}
+        onChange={(event) => {
+          setText(event.target.value);
+          setTried(false);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            void submit();
+          }
+        }}
+        data-testid="note-input"
+      />
+      {message && (
+        <p className="field-invalid" role="alert">
+          {t(message)}
+        </p>
+      )}
+      <p className="dialog-hint">{t('note.hint')}</p>
+    </Modal>
+  );
+}

@@ -1,0 +1,54 @@
+// Admin mode (issue 4): a manager enters from the header with their PIN, edits roles and settings,
+// and goes back to the till; the idle lock then locks the till by itself.
+import { expect, test } from './support/fixtures';
+import { DEMO_CASHIER, DEMO_MANAGER, startTill } from './support/session';
+
+test('a manager enters admin mode, changes a role and the idle lock, and the till locks itself when idle', async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
+  await page.goto('/');
+  await startTill(page, DEMO_CASHIER);
+
+  await page.getByTestId('session-person').click();
+  await page.getByTestId('admin-button').click();
+  const dialog = page.getByTestId('admin-enter-dialog');
+  // A cashier has no admin permission: refused with a clear message.
+  await dialog.getByTestId('admin-person').filter({ hasText: DEMO_CASHIER.name }).click();
+  await dialog.getByTestId('admin-pin').fill(DEMO_CASHIER.pin);
+  await dialog.getByTestId('admin-pin').press('Enter');
+  await expect(dialog.getByTestId('admin-enter-error')).toHaveText(/This needs a manager’s approval\./);
+  await dialog.getByTestId('admin-person').filter({ hasText: DEMO_MANAGER.name }).click();
+  await dialog.getByTestId('admin-pin').fill(DEMO_MANAGER.pin);
+  await dialog.getByTestId('admin-pin').press('Enter');
+  await expect(page.getByTestId('admin-screen')).toBeVisible();
+  await expect(page.getByTestId('admin-name')).toContainText(DEMO_MANAGER.name);
+  await expect(page.getByTestId('people-row')).toHaveCount(2);
+  await page.screenshot({ path: testInfo.outputPath('admin-people.png') });
+
+  // The default manager may not change settings (read-only) until the role gets the permission.
+  await page.getByTestId('admin-tab-settings').click();
+  await expect(page.getByTestId('settings-save')).toBeDisabled();
+  await page.getByTestId('admin-tab-roles').click();
+  await page.getByTestId('role-manager-settings').check();
+  await page.getByTestId('roles-save').click();
+  await expect(page.getByTestId('roles-admin')).toContainText('Roles saved.');
+  await page.screenshot({ path: testInfo.outputPath('admin-roles.png'), fullPage: true });
+
+  await page.getByTestId('admin-tab-settings').click();
+  await page.getByTestId('settings-idle').fill('5');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByTestId('form-error')).toContainText('idle lock 15 to 3600 seconds');
+  await page.getByTestId('settings-idle').fill('15');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByTestId('settings-saved')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('admin-settings.png') });
+
+  await page.getByTestId('admin-leave').click();
+  await expect(page.getByTestId('search-input')).toBeVisible();
+  await expect(page.getByTestId('session-person')).toHaveText(DEMO_CASHIER.name);
+  // No key or touch for 15 s: the lock screen, with the cashier's name only.
+  await expect(page.getByTestId('lock-screen')).toBeVisible({ timeout: 25_000 });
+  await expect(page.getByTestId('lock-screen')).toContainText(DEMO_CASHIER.name);
+  await page.getByTestId('pin-input').fill(DEMO_CASHIER.pin);
+  await page.getByTestId('pin-input').press('Enter');
+  await expect(page.getByTestId('search-input')).toBeVisible();
+});

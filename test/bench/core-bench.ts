@@ -1,7 +1,8 @@
 import { newId } from '../../src-shared/id';
-import { createCore } from '../../src-main/core/create-core';
+import { createCore, type Core } from '../../src-main/core/create-core';
 import { openLocalStore } from '../../src-main/core/db/open-local-store';
 import { silentLogger, systemClock } from '../../src-main/core/deps';
+import { DEMO_PEOPLE } from '../../src-main/core/demo/seed-demo-store';
 import { print, summarize, timeMs, type BenchLine } from './stats';
 
 /** A seeded pseudo-random sequence, so runs pick the same barcodes. */
@@ -13,11 +14,21 @@ function* lcg(seed: number): Generator<number> {
   }
 }
 
-/** `cart.scan` and `sale.commit` through the core on the data directory's catalog. */
+/** Signs the demo manager in and opens a shift, as a cashier does before the first sale. */
+async function startSelling(core: Core): Promise<void> {
+  const h = core.handlers;
+  const manager = (await h['people.listForSignIn']({})).find((p) => p.name === DEMO_PEOPLE[0].name);
+  if (!manager) throw new Error('the bench needs the demo people (gen:catalog seeds them)');
+  await h['session.signIn']({ personId: manager.id, pin: DEMO_PEOPLE[0].pin });
+  if (!(await h['shift.current']({}))) await h['shift.open']({ floatCount: [] });
+}
+
+/** `cart.scan`, `sale.commit` and `catalog.search` through the core on the data directory's catalog. */
 export async function benchCore(dataDir: string, baseline: BenchLine): Promise<void> {
   const local = await openLocalStore({ dataDir, appVersion: 'bench', logger: silentLogger });
   const core = await createCore({ local, clock: systemClock, ids: { next: newId }, logger: silentLogger, appVersion: 'bench' });
   try {
+    await startSelling(core);
     const h = core.handlers;
     const { n: products } = local.sqlite.prepare('SELECT count(*) AS n FROM product WHERE active = 1').get() as { n: number };
     const random = lcg(42);
@@ -51,6 +62,21 @@ export async function benchCore(dataDir: string, baseline: BenchLine): Promise<v
     sale.ratio = Math.round((sale.p50 / baseline.p50) * 100) / 100;
     sale.baselineP50 = baseline.p50;
     print(sale);
+
+    // Type-ahead: the top 20 for random 3-letter prefixes of real product names.
+    const name = local.sqlite.prepare('SELECT name FROM product WHERE rowid = ?');
+    const prefixes: string[] = [];
+    while (prefixes.length < 500) {
+      const row = name.get(1 + (random.next().value % products)) as { name: string } | undefined;
+      const word = row?.name.split(/\s+/).find((w) => /^\p{L}{3}/u.test(w));
+      if (word) prefixes.push(word.slice(0, 3).toLowerCase());
+    }
+    const searches: number[] = [];
+    for (const [i, query] of prefixes.entries()) {
+      const ms = await timeMs(() => h['catalog.search']({ query, limit: 20 }));
+      if (i >= 50) searches.push(ms);
+    }
+    print(summarize('catalog.search', 'ms', searches, { products, limit: 20 }));
   } finally {
     await core.close();
   }

@@ -1,4 +1,4 @@
-// `npm run bench -- [--products <n>] [--data <dir>]`: one JSON line per measurement
+// `npm run bench -- [--products <n>] [--data <dir>]` (or `-- sync`): one JSON line per measurement
 // (docs: README "Benchmarks"). Baselines are measured in the same run, on the same disk.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { benchBaselineCommit } from './baseline-commit';
 import { benchCore } from './core-bench';
+import { benchSync } from './sync-bench';
+import { benchHost } from './host-bench';
+import { benchUi } from './ui-bench';
 
 const Args = z.object({
   products: z.coerce.number().int().min(1).max(5_000_000).default(10_000),
@@ -24,6 +27,8 @@ function parseArgs(argv: readonly string[]): z.infer<typeof Args> {
 }
 
 async function main(): Promise<void> {
+  // `npm run bench -- sync [name]`: the sync server benches (test/bench/sync-bench.ts) instead of the default ones.
+  if (process.argv[2] === 'sync') return benchSync(process.argv[3]);
   const args = parseArgs(process.argv.slice(2));
   let dataDir = args.data;
   const temporary = dataDir === undefined;
@@ -36,6 +41,8 @@ async function main(): Promise<void> {
   try {
     const baseline = await benchBaselineCommit(dataDir);
     await benchCore(dataDir, baseline);
+    await benchHost(dataDir);
+    await benchUi(dataDir);
   } finally {
     if (temporary) rmSync(dataDir, { recursive: true, force: true });
   }

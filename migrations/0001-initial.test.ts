@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Insertable } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../src-main/core/deps';
 import type { LocalStore } from '../src-main/core/db/local-store';
@@ -47,10 +48,10 @@ function integrityCheck(): void {
 }
 
 describe('migration 0001-initial', () => {
-  it('creates exactly the tables and columns that schema.ts declares', () => {
-    // Record<…, true> makes the compiler demand every column of the interface, so this list
-    // cannot silently fall behind schema.ts; the queries below hold it to the real file.
-    const declared: { [T in keyof Database]: Record<keyof Database[T], true> } = {
+  it('creates the first schema: these tables and columns, all STRICT', () => {
+    // What 0001 itself creates (later migrations add more; src-main/core/db/schema.test.ts holds
+    // schema.ts to the fully migrated file).
+    const declared: Record<string, Record<string, true>> = {
       meta: { key: true, value: true },
       store: { id: true, name: true, locale: true, currency: true, currency_digits: true, time_zone: true, prices_include_tax: true, address: true, receipt_footer: true },
       terminal: { id: true, store_id: true, code: true, name: true, install_epoch: true, last_receipt_seq: true },
@@ -118,13 +119,14 @@ describe('migration 0001-initial', () => {
   });
 
   it('refuses a sale with negative change', async () => {
-    const sale = (id: string, change_minor: number): Database['sale'] => ({
+    // Only 0001's columns: later migrations add nullable ones this file does not have yet.
+    const sale = (id: string, change_minor: number) => ({
       id, cart_id: `cart-${id}`, receipt_no: `R-${id}`, terminal_id: 't1', install_epoch: 1, receipt_seq: change_minor + 10,
       created_at: now, currency: 'EUR', subtotal_minor: 1000, tax_minor: 200, total_minor: 1200,
       tendered_minor: 1200 + change_minor, change_minor, item_count: 1, taxes_json: '[]',
     });
-    await expect(store.db.insertInto('sale').values(sale('s1', -1)).execute()).rejects.toThrow(/CHECK constraint failed: change_minor >= 0/);
-    await store.db.insertInto('sale').values(sale('s2', 0)).execute();
+    await expect(store.db.insertInto('sale').values(sale('s1', -1) as Insertable<Database['sale']>).execute()).rejects.toThrow(/CHECK constraint failed: change_minor >= 0/);
+    await store.db.insertInto('sale').values(sale('s2', 0) as Insertable<Database['sale']>).execute();
     expect(await store.db.selectFrom('sale').select('id').execute()).toEqual([{ id: 's2' }]);
   });
 });

@@ -1,4 +1,8 @@
 import { m0001Initial } from './0001-initial';
+import { m0002SyncState } from './0002-sync-state';
+import { m0003Printing } from './0003-printing';
+import { m0004PeopleCashAudit } from './0004-people-cash-audit';
+import { m0005Checkout } from './0005-checkout';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -7,4 +11,4 @@ export type { Migration } from './migration';
  * Every migration, in order, registered in code so that a bundled app carries them
  * (no directory scan at run time). Append only.
  */
-export const migrations: readonly Migration[] = [m0001Initial];
+export const migrations: readonly Migration[] = [m0001Initial, m0002SyncState, m0003Printing, m0004PeopleCashAudit, m0005Checkout];

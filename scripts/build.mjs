@@ -4,14 +4,14 @@
 //   dist/preload/preload.cjs the sandboxed preload (one CJS file: only require('electron') works there,
 //                            https://www.electronjs.org/docs/latest/tutorial/sandbox#preload-scripts)
 //   dist/renderer/           the React UI (Vite)
-// Native modules stay external: better-sqlite3 is loaded from node_modules (rebuilt for Electron's
+// Native modules stay external: better-sqlite3, serialport and node-hid load from node_modules (rebuilt for Electron's
 // ABI by electron-builder when packaging).
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { rmSync } from 'node:fs';
 
 const quiet = process.argv.includes('--quiet');
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: quiet ? 'error' : 'warning', external: ['better-sqlite3', 'electron'] };
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: quiet ? 'error' : 'warning', external: ['better-sqlite3', 'electron', 'serialport', 'node-hid', '@serialport/*'] };
 
 rmSync('dist', { recursive: true, force: true });
 await Promise.all([

@@ -44,12 +44,19 @@ const fake = vi.hoisted(() => {
     ipcMain: { handle: vi.fn(), on: vi.fn() },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() } },
     dialog: { showErrorBox: vi.fn() },
+    safeStorage: {
+      isAsyncEncryptionAvailable: vi.fn(async () => true),
+      getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+      encryptStringAsync: vi.fn(async (text: string) => Buffer.from(text)),
+      decryptStringAsync: vi.fn(async (data: Buffer) => ({ result: data.toString(), shouldReEncrypt: false })),
+    },
   };
 });
 
 const core = vi.hoisted(() => ({
   listeners: [] as Array<(name: string, payload: unknown) => void>,
   close: vi.fn(async () => {}),
+  syncStart: vi.fn(),
   bootCore: vi.fn(),
 }));
 
@@ -95,6 +102,7 @@ beforeEach(() => {
       return () => {};
     },
     close: core.close,
+    sync: { start: core.syncStart, stop: async () => {}, wake: () => {} },
   }));
   vi.stubEnv('POS_DATA_DIR', '/srv/till-1');
   vi.stubEnv('POS_DEMO', '');
@@ -125,7 +133,8 @@ describe('electron main', () => {
   it('boots the core on POS_DATA_DIR and opens one hardened window on app://tillpoint', async () => {
     await loadMain();
     await vi.waitFor(() => expect(state.windows).toHaveLength(1));
-    expect(core.bootCore).toHaveBeenCalledWith(expect.objectContaining({ dataDir: '/srv/till-1', demo: false }));
+    expect(core.bootCore).toHaveBeenCalledWith(expect.objectContaining({ dataDir: '/srv/till-1', demo: false, secrets: expect.anything() }));
+    expect(core.syncStart).toHaveBeenCalled();
     const [win] = state.windows;
     expect(win?.loaded).toEqual(['app://tillpoint/index.html']);
     expect(win?.options).toMatchObject({

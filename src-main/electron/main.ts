@@ -1,11 +1,14 @@
 // The Electron host: composes the core with one hardened window. Logic lives in the modules
 // imported below (tested in plain Node); this file only wires them to Electron.
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import { POS_EVENT_CHANNEL, POS_INVOKE_CHANNEL } from '../../src-shared/contract/channels';
 import { appVersion } from '../app-version';
 import { bootCore } from '../core/boot';
 import { stderrLogger } from '../core/deps';
+import { createPrinterConnector } from '../hardware/printer/connect-printer';
+import { discoverScanners, scannersFromConfig } from '../hardware/scanner/scanners-from-config';
 import { dispatch } from '../rpc/dispatch';
 import { contentSecurityPolicy } from '../security/content-security-policy';
 import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './app-protocol';
@@ -13,6 +16,7 @@ import { closeBeforeQuit } from './graceful-quit';
 import { hardenSession, hardenWebContents } from './hardening';
 import { distPaths, isDemo, resolveDataDir } from './host-config';
 import { createEventForwarder, createInvokeHandler } from './ipc-bridge';
+import { createSafeStorageSecretStore } from './safe-storage-secret-store';
 import { startUpdateChecks, UPDATE_CHECK_INTERVAL_MS } from './updater';
 import { windowOptions } from './window-options';
 
@@ -52,13 +56,20 @@ async function start(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession);
 
+  const dataDir = resolveDataDir(process.env, app.getPath('userData'));
   const core = await bootCore({
-    dataDir: resolveDataDir(process.env, app.getPath('userData')),
+    dataDir,
     appVersion,
     demo: isDemo(process.env, process.argv),
     logger,
+    printerConnector: createPrinterConnector(),
+    printerUrl: process.env.POS_PRINTER,
+    scanning: { scanners: scannersFromConfig(process.env.POS_SCANNER), discover: () => discoverScanners() },
+    // The sync credential stays in the OS secret store (safeStorage); it refuses plain text.
+    secrets: createSafeStorageSecretStore(path.join(dataDir, 'secrets'), safeStorage),
   });
   closeBeforeQuit(app, () => core.close(), logger);
+  core.sync.start();
 
   const paths = distPaths(__dirname);
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: paths.rendererDir, csp: contentSecurityPolicy() }));

@@ -35,7 +35,9 @@ export async function dispatch(handlers: Handlers, method: string, rawInput: unk
     if (options.validateOutput) contract[method].output.parse(value);
     return { ok: true, value };
   } catch (error) {
-    if (error instanceof DomainError) return { ok: false, error: { code: error.code, message: error.message } };
+    if (error instanceof DomainError) {
+      return { ok: false, error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+    }
     options.logger.error('handler failed', { method, error: error instanceof Error ? error.stack : String(error) });
     return { ok: false, error: { code: 'INTERNAL', message: `Something went wrong in ${method}; it was logged. Nothing was changed.` } };
   }

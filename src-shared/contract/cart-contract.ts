@@ -8,7 +8,11 @@ export const MAX_LINE_QUANTITY = 9_999;
 export const cartContract = {
   /** The cart in progress (persisted: it survives a crash of the terminal). */
   'cart.get': { input: none, output: Cart },
-  /** Adds the product with this barcode (quantity 1, or a pack's quantity). `BARCODE_NOT_FOUND` otherwise. */
+  /**
+   * Adds the product with this barcode (quantity 1, or a pack's quantity; any form the normaliser
+   * knows, and the store's in-store price/weight codes). `BARCODE_NOT_FOUND` (offer a search),
+   * `BARCODE_INVALID` (misread: scan again), `PRODUCT_INACTIVE` (with the reason) otherwise.
+   */
   'cart.scan': {
     input: z.object({ barcode: z.string().trim().min(1).max(64).regex(/^[0-9A-Za-z\-.]+$/, 'barcode may hold digits, letters, - and . only') }).strict(),
     output: Cart,

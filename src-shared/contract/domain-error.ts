@@ -6,7 +6,12 @@ import type { ErrorCode } from './envelope';
  * The message is for people: say what was wrong and what to do.
  */
 export class DomainError extends Error {
-  constructor(readonly code: Exclude<ErrorCode, 'INTERNAL' | 'UNKNOWN_METHOD'>, message: string) {
+  constructor(
+    readonly code: Exclude<ErrorCode, 'INTERNAL' | 'UNKNOWN_METHOD'>,
+    message: string,
+    /** Machine-readable facts for the caller (e.g. `{ permission, context }`); crosses the boundary as `error.details`. */
+    readonly details?: Record<string, unknown>,
+  ) {
     super(message);
     this.name = 'DomainError';
   }

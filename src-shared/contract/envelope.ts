@@ -16,10 +16,37 @@ export const ErrorCode = z.enum([
   'CART_CHANGED',
   'TENDER_SHORT',
   'QUANTITY_OUT_OF_RANGE',
+  'NOT_ENROLLED',
+  'UNSYNCED_SALES',
+  'ENROLL_REFUSED',
+  'SERVER_UNREACHABLE',
+  // Checkout in depth (issue 3)
+  'BARCODE_INVALID',
+  'DISCOUNT_TOO_LARGE',
+  'TENDER_OVER',
+  'TENDER_REFUSED',
+  // People, cash and control (issue 4)
+  'SESSION_REQUIRED',
+  'SESSION_LOCKED',
+  'PIN_INCORRECT',
+  'PERSON_LOCKED',
+  'PERMISSION_REQUIRED',
+  'OVERRIDE_INVALID',
+  'SHIFT_CLOSED',
+  'SHIFT_ALREADY_OPEN',
+  'CART_NOT_EMPTY',
+  'PAYOUT_EXCEEDS_DRAWER',
+  'COUNT_INVALID',
+  'RETURN_EXCEEDS_SOLD',
+  'SALE_NOT_VOIDABLE',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
-export const ErrorInfo = z.object({ code: ErrorCode, message: z.string() });
+/**
+ * `details`: machine-readable facts about the refusal, e.g. `PERMISSION_REQUIRED` gives
+ * `{ permission, context }` for `override.approve`; `PIN_INCORRECT` gives `{ attemptsLeft }`.
+ */
+export const ErrorInfo = z.object({ code: ErrorCode, message: z.string(), details: z.record(z.string(), z.unknown()).optional() });
 export type ErrorInfo = z.infer<typeof ErrorInfo>;
 
 /** What every call returns across a process boundary: it never throws there. */

@@ -5,6 +5,13 @@ import { appContract } from './app-contract';
 import { cartContract } from './cart-contract';
 import { catalogContract } from './catalog-contract';
 import { saleContract } from './sale-contract';
+import { SyncStatus, syncContract } from './sync-contract';
+import { DrawerLeftOpen, PrintJob, PrinterStatus, printingContract } from './printing-contract';
+import { ScannerInfo, ScannerScanned, scannerContract } from './scanner-contract';
+import { peopleContract } from './people-contract';
+import { cashContract } from './cash-contract';
+import { returnsContract } from './returns-contract';
+import { checkoutContract } from './checkout-contract';
 
 export * from './domain-error';
 export * from './envelope';
@@ -21,6 +28,13 @@ export const contract = {
   ...catalogContract,
   ...cartContract,
   ...saleContract,
+  ...syncContract,
+  ...printingContract,
+  ...scannerContract,
+  ...peopleContract,
+  ...cashContract,
+  ...returnsContract,
+  ...checkoutContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -39,6 +53,12 @@ export type HandlerSlice<K extends Method> = Pick<Handlers, K>;
 export const events = {
   'cart.changed': Cart,
   'sale.completed': SaleSummary,
+  'sync.statusChanged': SyncStatus,
+  'printer.statusChanged': PrinterStatus,
+  'printer.jobChanged': PrintJob,
+  'drawer.leftOpen': DrawerLeftOpen,
+  'scanner.scanned': ScannerScanned,
+  'scanner.statusChanged': ScannerInfo,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

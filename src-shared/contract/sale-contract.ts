@@ -1,10 +1,26 @@
 import { z } from 'zod';
-import { Sale, SaleSummary, Tender } from '../domain/sale';
+import { Sale, SaleSummary } from '../domain/sale';
 import { Minor } from '../money';
 import { id } from './common';
 
 /** The largest single payment a till accepts: 100,000,000.00 in a 2-digit currency. */
-const MAX_PAYMENT_MINOR = 100_000_000_00;
+export const MAX_PAYMENT_MINOR = 100_000_000_00;
+
+const paymentAmount = Minor.refine((v) => v > 0 && v <= MAX_PAYMENT_MINOR, 'amount must be positive and at most 100,000,000.00');
+/** Card approval code, mobile-money transaction id, store-credit note number: printable, bounded. */
+const reference = z.string().trim().min(1).max(64).regex(/^[\x20-\x7e]+$/, 'a reference holds printable characters only');
+
+/**
+ * One payment. Cash needs only its amount (the first release's shape, still accepted); card (an
+ * external terminal approved it), mobile money and store credit need their reference.
+ */
+export const PaymentInput = z.discriminatedUnion('tender', [
+  z.object({ tender: z.literal('cash'), amountMinor: paymentAmount }).strict(),
+  z.object({ tender: z.literal('card'), amountMinor: paymentAmount, reference }).strict(),
+  z.object({ tender: z.literal('mobile'), amountMinor: paymentAmount, reference }).strict(),
+  z.object({ tender: z.literal('storeCredit'), amountMinor: paymentAmount, reference }).strict(),
+]);
+export type PaymentInput = z.infer<typeof PaymentInput>;
 
 export const saleContract = {
   /**
@@ -12,15 +28,15 @@ export const saleContract = {
    * movements and the outbox event commit together, with the next gap-free receipt number.
    * `cartId` must be the cart the cashier saw (`CART_CHANGED` otherwise); completing the same
    * cart again returns the sale already made, so a double click or a resend never sells twice.
-   * `TENDER_SHORT` when the payments do not cover the total.
+   * Split tender over any mix: card, mobile and credit pay exact amounts (`TENDER_OVER` if they
+   * exceed what is due); cash pays the rest, rounded to the store's cash increment, and gives the
+   * change. `TENDER_SHORT` when the payments do not cover the total; `TENDER_REFUSED` for a tender
+   * the store does not take (store credit until a ledger is plugged in).
    */
   'sale.complete': {
     input: z.object({
       cartId: id,
-      payments: z.array(z.object({
-        tender: Tender,
-        amountMinor: Minor.refine((v) => v > 0 && v <= MAX_PAYMENT_MINOR, 'amount must be positive and at most 100,000,000.00'),
-      }).strict()).min(1).max(10),
+      payments: z.array(PaymentInput).min(1).max(10),
     }).strict(),
     output: Sale,
   },

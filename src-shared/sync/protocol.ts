@@ -29,6 +29,8 @@ export const SyncErrorCode = z.enum([
   'INVALID_REQUEST',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
+  'NOT_FOUND', // admin API: no such store, terminal, product …
+  'CONFLICT', // admin API: a unique name or code already taken
   'INTERNAL',
 ]);
 export type SyncErrorCode = z.infer<typeof SyncErrorCode>;
@@ -160,7 +162,8 @@ export type PullResponse = z.infer<typeof PullResponse>;
 
 /** Long-poll: answers as soon as any stream has news past the given cursors, or after `timeout`. */
 export const WaitRequest = z.object({
-  cursors: z.record(StreamName, z.string().max(200)),
+  /** Only the streams the terminal follows (zod 4's `z.record` over an enum would demand all four). */
+  cursors: z.partialRecord(StreamName, z.string().max(200)),
   timeoutSeconds: z.number().int().min(1).max(MAX_WAIT_SECONDS).default(MAX_WAIT_SECONDS),
 }).strict();
 export type WaitRequest = z.infer<typeof WaitRequest>;

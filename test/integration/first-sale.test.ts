@@ -88,4 +88,16 @@ describe('the first sale through the core', () => {
     expect(bySku[0]?.id).toBe(byBarcode[0]?.id);
     expect(await fx.core.handlers['catalog.search']({ query: '"*:NEAR(', limit: 5 })).toEqual([]);
   });
+
+  it('lists only this terminal’s own sales as recent (other terminals’ pulled sales are not)', async () => {
+    const cart = await fx.core.handlers['cart.scan']({ barcode: DEMO_BARCODES.milk });
+    const own = await fx.core.handlers['sale.complete']({ cartId: cart.id, payments: [{ tender: 'cash', amountMinor: 50_00 as never }] });
+    // A sale another terminal of the store made, as the sync loop stores it for returns.
+    fx.local.sqlite.prepare(`INSERT INTO sale (id, cart_id, receipt_no, terminal_id, install_epoch, receipt_seq, created_at, currency,
+      subtotal_minor, tax_minor, total_minor, tendered_minor, change_minor, item_count, taxes_json)
+      VALUES ('other-sale', 'other-cart', 'T02-1-000001', 'other-terminal', 1, 1, '2026-11-21T11:00:00.000Z', 'GBP', 100, 0, 100, 100, 0, 1, '[]')`).run();
+    const recent = await fx.core.handlers['sale.listRecent']({ limit: 20 });
+    expect(recent.map((s) => s.id)).toEqual([own.id]);
+    expect((await fx.core.handlers['sale.get']({ receiptNo: 'T02-1-000001' })).id).toBe('other-sale');
+  });
 });

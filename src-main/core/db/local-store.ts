@@ -34,6 +34,20 @@ export interface LocalStore {
    * and their failures are logged, never thrown to the caller (the commit already happened).
    */
   withTransaction<T>(fn: (trx: Transaction<Database>, tx: TxContext) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * The same, for hot paths (scan, sale commit): `fn` runs synchronously on the raw handle, as ONE
+   * `BEGIN IMMEDIATE … COMMIT` with no await inside, while this store holds Kysely's connection so
+   * that no Kysely query or transaction can interleave. Same durability and `onCommit` rules.
+   * `fn` must not return a promise (it would escape the transaction): that is refused.
+   */
+  withSyncTransaction<T>(fn: (db: BetterSqlite3.Database, tx: TxContext) => T, options?: TransactionOptions): Promise<T>;
+  /**
+   * Reads synchronously from one consistent snapshot (a deferred BEGIN … COMMIT), holding Kysely's
+   * connection like `withSyncTransaction`: never sees another transaction's uncommitted rows.
+   */
+  read<T>(fn: (db: BetterSqlite3.Database) => T): Promise<T>;
+  /** A prepared statement for `sql`, prepared once per store and reused (better-sqlite3 statement cache). */
+  statement(sql: string): BetterSqlite3.Statement;
   /** Closes the database and releases the data-directory lock. */
   close(): Promise<void>;
 }

@@ -6,8 +6,9 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import { migrations as allMigrations, type Migration } from '../../../migrations';
 import { systemClock, type Clock, type Logger } from '../deps';
 import { acquireDataDirLock, type DataDirLock } from './instance-lock';
-import type { LocalStore, TxContext } from './local-store';
+import type { Durability, LocalStore, TxContext } from './local-store';
 import { assertNotFromTheFuture, migrate } from './migrator';
+import { startWalCheckpointer } from './wal-checkpointer';
 import type { Database } from './schema';
 
 export const DATABASE_FILE_NAME = 'terminal.db';
@@ -98,7 +99,16 @@ function applyPragmas(sqlite: BetterSqlite3.Database, file: string, logger: Logg
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // A million products make a ~500 MB file. The default page cache (2 MB) keeps little of the
+  // barcode and product indexes that every scan walks; 64 MB keeps their upper levels and the hot
+  // leaves. Memory-mapped reads (https://sqlite.org/mmap.html) skip a read() copy per page; only
+  // pages actually touched become resident, so start-up memory stays small.
+  sqlite.pragma(`cache_size = -${CACHE_KIB}`);
+  sqlite.pragma(`mmap_size = ${MMAP_BYTES}`);
 }
+
+const CACHE_KIB = 64 * 1024;
+const MMAP_BYTES = 1024 * 1024 * 1024;
 
 /** Turns SQLite's terse codes for a bad file into a message a store manager can act on. */
 function describeFileErrors(file: string, run: () => void): void {
@@ -133,53 +143,131 @@ function createStore({ db, sqlite, file, lock, logger }: StoreParts): LocalStore
   // `db`) started inside another transaction would wait for itself forever. Detect it instead.
   const insideTransaction = new AsyncLocalStorage<true>();
   let closed = false;
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const statement = (text: string): BetterSqlite3.Statement => {
+    let prepared = statements.get(text);
+    if (!prepared) {
+      prepared = sqlite.prepare(text);
+      statements.set(text, prepared);
+    }
+    return prepared;
+  };
+  const checkpointer = startWalCheckpointer(sqlite, file, logger);
+
+  /** Runs the hooks of a committed transaction: their failure cannot undo the commit, so it is logged. */
+  async function runHooks(hooks: Array<() => void | Promise<void>>): Promise<void> {
+    for (const hook of hooks) {
+      try {
+        await hook();
+      } catch (error) {
+        logger.error('onCommit hook failed', { error: messageOf(error), stack: (error as Error | null)?.stack });
+      }
+    }
+  }
+
+  function newContext(): { tx: TxContext; hooks: Array<() => void | Promise<void>>; end(): void } {
+    const hooks: Array<() => void | Promise<void>> = [];
+    let open = true;
+    return {
+      hooks,
+      tx: {
+        onCommit(hook) {
+          if (!open) throw new Error('onCommit was called after its transaction ended.');
+          hooks.push(hook);
+        },
+      },
+      end: () => {
+        open = false;
+      },
+    };
+  }
+
+  function assertNotNested(): void {
+    if (insideTransaction.getStore()) {
+      throw new Error('withTransaction was called inside another transaction; pass its `trx` and `tx` down instead.');
+    }
+  }
+
+  /** One synchronous BEGIN IMMEDIATE … COMMIT (the caller holds Kysely's connection). */
+  function runSync<T>(fn: () => T, durability: Durability): T {
+    // SQLite refuses to change the safety level inside a transaction, and the connection is
+    // shared, so lower it only while this connection is ours and put it back before letting go.
+    if (durability === 'process') statement('PRAGMA synchronous = NORMAL').run();
+    try {
+      statement('BEGIN IMMEDIATE').run();
+      try {
+        const result = fn();
+        if (result instanceof Promise) throw new Error('withSyncTransaction: fn returned a promise; it must do all its work synchronously.');
+        statement('COMMIT').run();
+        return result;
+      } catch (error) {
+        if (sqlite.inTransaction) statement('ROLLBACK').run();
+        throw error;
+      }
+    } finally {
+      if (durability === 'process') statement('PRAGMA synchronous = FULL').run();
+    }
+  }
 
   return {
     db,
     sqlite,
     file,
+    statement,
     async withTransaction(fn, options) {
-      if (insideTransaction.getStore()) {
-        throw new Error('withTransaction was called inside another transaction; pass its `trx` and `tx` down instead.');
-      }
-      const hooks: Array<() => void | Promise<void>> = [];
-      let open = true;
-      const tx: TxContext = {
-        onCommit(hook) {
-          if (!open) throw new Error('onCommit was called after its transaction ended.');
-          hooks.push(hook);
-        },
-      };
+      assertNotNested();
+      const context = newContext();
       const durability = options?.durability ?? 'full';
       const result = await insideTransaction
         .run(true, () => db.connection().execute(async (connection) => {
-          if (durability === 'full') return connection.transaction().execute((trx) => fn(trx, tx));
-          // SQLite refuses to change the safety level inside a transaction, and the connection is
-          // shared, so lower it only while this connection is ours and put it back before letting go.
+          if (durability === 'full') return connection.transaction().execute((trx) => fn(trx, context.tx));
           await sql`PRAGMA synchronous = NORMAL`.execute(connection);
           try {
-            return await connection.transaction().execute((trx) => fn(trx, tx));
+            return await connection.transaction().execute((trx) => fn(trx, context.tx));
           } finally {
             await sql`PRAGMA synchronous = FULL`.execute(connection);
           }
         }))
-        .finally(() => {
-          open = false;
-        });
-      // Committed: side effects (print, drawer, wake sync) may run now. Their failure cannot undo
-      // the commit, so it is logged, not thrown.
-      for (const hook of hooks) {
-        try {
-          await hook();
-        } catch (error) {
-          logger.error('onCommit hook failed', { error: messageOf(error), stack: (error as Error | null)?.stack });
-        }
-      }
+        .finally(context.end);
+      // Committed: side effects (print, drawer, wake sync) may run now.
+      await runHooks(context.hooks);
+      checkpointer.committed();
       return result;
+    },
+    async withSyncTransaction(fn, options) {
+      assertNotNested();
+      const context = newContext();
+      const durability = options?.durability ?? 'full';
+      // Holding Kysely's one connection keeps every Kysely query and transaction out until the
+      // synchronous transaction below has committed or rolled back.
+      const result = await db.connection().execute(async () => {
+        try {
+          return runSync(() => fn(sqlite, context.tx), durability);
+        } finally {
+          context.end();
+        }
+      });
+      await runHooks(context.hooks);
+      checkpointer.committed();
+      return result;
+    },
+    async read(fn) {
+      assertNotNested();
+      return db.connection().execute(async () => {
+        statement('BEGIN').run();
+        try {
+          const result = fn(sqlite);
+          if (result instanceof Promise) throw new Error('read: fn returned a promise; it must read synchronously.');
+          return result;
+        } finally {
+          if (sqlite.inTransaction) statement('COMMIT').run();
+        }
+      });
     },
     async close() {
       if (closed) return;
       closed = true;
+      await checkpointer.stop();
       try {
         await db.destroy(); // closes `sqlite` too
         if (sqlite.open) sqlite.close();

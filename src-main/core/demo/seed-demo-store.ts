@@ -25,10 +25,21 @@ export const DEMO_TAX_RATES: Record<DemoRate, { name: string; rateBp: number }> 
   reduced: { name: 'VAT reduced 5%', rateBp: 500 },
 };
 
+/** Role ids are the defaults of migrations/0004 (src-shared/domain/people.ts DEFAULT_ROLES). */
 export const DEMO_PEOPLE = [
   { name: 'Morgan Manager', role: 'manager', pin: '1234' },
   { name: 'Casey Cashier', role: 'cashier', pin: '0000' },
 ] as const;
+
+/**
+ * What `seedDemoStore` writes unless told otherwise: no sign-in and no shift needed, for tests and
+ * machine-driven runs (fault suite, benchmarks) that ring sales up over the contract. The demo a
+ * person sees (`--demo` in both hosts) requires both, as a real store does: DEMO_TILL_CONTROL_SETTINGS.
+ */
+export const DEMO_CONTROL_SETTINGS = { requireSignIn: false, requireShift: false } as const;
+
+/** The hosts' demo (issue 4): sign in (Casey 0000, Morgan 1234) and open a shift before selling. `POS_DEMO_OPEN=1` opts out. */
+export const DEMO_TILL_CONTROL_SETTINGS = { requireSignIn: true, requireShift: true } as const;
 
 /**
  * Demo barcodes are EAN-13 with the prefix 5012345 and the product's number (DEMO-0001 → 00001)
@@ -60,6 +71,8 @@ export const DEMO_BARCODES = {
 export interface SeedDemoOptions {
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** Sign-in and shift rules to seed; default DEMO_CONTROL_SETTINGS (both off). */
+  readonly control?: { readonly requireSignIn: boolean; readonly requireShift: boolean };
 }
 
 /**
@@ -97,6 +110,9 @@ export async function seedDemoStore(store: LocalStore, options: SeedDemoOptions)
 
     await trx.insertInto('person').values(
       people.map((person) => ({ id: ids.next(), name: person.name, role: person.role, pin_hash: person.hash, active: 1 })),
+    ).execute();
+    await trx.insertInto('setting').values(
+      Object.entries(options.control ?? DEMO_CONTROL_SETTINGS).map(([key, value]) => ({ key, value_json: JSON.stringify(value), updated_at: now })),
     ).execute();
 
     let number = 0;

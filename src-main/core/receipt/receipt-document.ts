@@ -1,12 +1,16 @@
 import type { Sale } from '../../../src-shared/domain/sale';
 import type { StoreInfo, TerminalInfo } from '../../../src-shared/domain/store';
+import type { Discount } from '../../../src-shared/domain/cart';
 import { createMoneyFormatter } from '../../../src-shared/i18n/money-format';
+import type { MessageKey } from '../../../src-shared/i18n/en';
+import { languageForLocale, translate, translatePlural, type MessageParams } from '../../../src-shared/i18n/translate';
 
 /**
  * One receipt as a receiptline document (https://github.com/receiptline/receiptline, "Grammar"):
  * the same text becomes ESC/POS bytes for the printer and SVG for the screen (render-receipt.ts).
- * Labels are English until the i18n catalogs exist; numbers, money and dates follow the store's
- * locale, currency and time zone.
+ * Labels come from the i18n catalogs in the store's language; numbers, money and dates follow the
+ * store's locale, currency and time zone. Each line shows its amount before its own discount, the
+ * discount below it, then the cart discount, tax, tenders with their references and the change.
  */
 export interface ReceiptOptions {
   /** A reprint: "COPY" at the top and the bottom, so it cannot pass for the original. */
@@ -26,61 +30,95 @@ export function receiptDocument(sale: Sale, store: StoreInfo, terminal: Terminal
   const width = options.width ?? DEFAULT_RECEIPT_WIDTH;
   // receiptline's own range for characters per line (README, "URL query string": c = 24-96).
   if (!Number.isInteger(width) || width < 24 || width > 96) throw new RangeError(`Receipt width must be 24 to 96 characters, got ${width}.`);
+  // Labels in the store's language (the receipt is the store's document, whatever the UI shows).
+  const language = languageForLocale(store.locale);
+  const tr = (key: MessageKey, params?: MessageParams) => translate(language, key, params);
+  const t = (key: MessageKey, params?: MessageParams) => escapeText(tr(key, params));
   const formatMoney = createMoneyFormatter(store);
   const money = (minorUnits: number) => escapeText(formatMoney(minorUnits));
   const amountWidth = Math.min(14, Math.max(10, Math.floor(width / 3)));
   const out: string[] = [];
 
-  if (options.copy) out.push(...copyBanner());
+  if (options.copy) out.push(...copyBanner(t('receipt.doc.copy')));
   out.push(`^^^${escapeText(store.name)}`);
   for (const line of store.address.split(/\r\n|\r|\n/)) {
     if (line.trim() !== '') out.push(escapeText(line));
   }
   out.push('');
-  out.push(row(`Receipt ${escapeText(sale.receiptNo)}`, `Till ${escapeText(terminal.code)}`));
+  out.push(row(t('receipt.doc.receiptNo', { receiptNo: sale.receiptNo }), t('receipt.doc.till', { code: terminal.code })));
   out.push(`|${escapeText(formatDateTime(sale.createdAt, store))}`);
-  if (options.cashierName) out.push(`|Served by ${escapeText(options.cashierName)}`);
+  const cashier = options.cashierName ?? sale.cashierName;
+  if (cashier) out.push(`|${t('receipt.doc.servedBy', { name: cashier })}`);
   out.push('---');
 
   // From here on: a wide description column and a fixed amount column, so amounts line up.
   out.push(`{width:*,${amountWidth}}`);
   const nameWidth = width - amountWidth - 1; // one space of border between the columns
+  // Indented detail under a line (quantity, weight, reference, note), wrapped at word boundaries.
+  const detail = (raw: string) => out.push(`|~~${wrapWords(raw, nameWidth - 2).map(escapeText).join('\\n~~')} |`);
   for (const line of sale.lines) {
     const name = wrapWords(truncate(line.name, MAX_NAME_CHARS), nameWidth).map(escapeText).join('\\n');
-    out.push(row(name, money(line.lineTotalMinor)));
-    if (line.quantity !== 1) out.push(`|~~${line.quantity} x ${money(line.unitPriceMinor)} |`);
+    out.push(row(name, money(line.lineTotalMinor + line.discountMinor)));
+    if (line.weightGrams !== null) {
+      detail(tr('receipt.doc.weighed', { weight: formatWeight(line.weightGrams, store.locale), price: formatMoney(line.unitPriceMinor) }));
+    } else if (line.quantity !== 1) detail(`${line.quantity} x ${formatMoney(line.unitPriceMinor)}`);
+    if (line.catalogPriceMinor !== null) detail(tr('receipt.doc.priceChanged', { price: formatMoney(line.catalogPriceMinor) }));
+    if (line.discountMinor > 0) out.push(row(`~~${t('receipt.doc.lineDiscount', { what: discountLabel(line.discount, store.locale) })}`, money(-line.discountMinor)));
+    if (line.note) detail(tr('receipt.doc.note', { note: truncate(line.note, MAX_NAME_CHARS) }));
   }
   out.push('---');
   const { totals } = sale;
-  out.push(row(`Subtotal (${totals.itemCount} ${totals.itemCount === 1 ? 'item' : 'items'})`, money(totals.subtotalMinor)));
+  out.push(row(escapeText(translatePlural(language, 'receipt.doc.items', totals.itemCount)), money(totals.subtotalMinor)));
+  if (totals.cartDiscountMinor > 0) {
+    out.push(row(`~~${t('receipt.doc.cartDiscount', { what: discountLabel(sale.cartDiscount, store.locale) })}`, money(-totals.cartDiscountMinor)));
+  }
+  // The discounts in total, unless that would only repeat the sale discount just above.
+  if (totals.discountMinor > totals.cartDiscountMinor) out.push(row(t('receipt.doc.discounts'), money(-totals.discountMinor)));
+  if (totals.exemptTaxMinor > 0) out.push(row(t('receipt.doc.exemptTax'), money(-totals.exemptTaxMinor)));
   // Tax-exclusive prices: the tax is what takes the subtotal to the total, so it shows here too.
-  if (!store.pricesIncludeTax) out.push(row('Tax', money(totals.taxMinor)));
+  if (!store.pricesIncludeTax) out.push(row(t('receipt.doc.tax'), money(totals.taxMinor)));
   // Double height, not double width: a wide amount would wrap in its column.
-  out.push(row('^^"TOTAL', `^^"${money(totals.totalMinor)}`));
-  for (const payment of sale.payments) out.push(row(tenderLabel(payment.tender), money(payment.amountMinor)));
-  out.push(row('Change', money(sale.changeMinor)));
+  out.push(row(`^^"${t('receipt.doc.total')}`, `^^"${money(totals.totalMinor)}`));
+  if (sale.cashRoundingMinor !== 0) out.push(row(t('receipt.doc.cashRounding'), money(sale.cashRoundingMinor)));
+  for (const payment of sale.payments) {
+    out.push(row(t(`receipt.doc.tender.${payment.tender}`), money(payment.amountMinor)));
+    if (payment.reference) detail(tr('receipt.doc.reference', { reference: payment.reference }));
+  }
+  out.push(row(t('receipt.doc.change'), money(sale.changeMinor)));
   out.push('{width:auto}');
+  if (sale.note) out.push(`|${t('receipt.doc.note', { note: truncate(sale.note, MAX_NAME_CHARS) })}`);
 
   if (totals.taxes.length > 0) {
     out.push('');
     out.push(`{width:*,${amountWidth},${amountWidth}}`);
-    out.push(`|Tax rate |${right('Net')}|${right('Tax')}|`);
+    out.push(`|${t('receipt.doc.taxRate')} |${right(t('receipt.doc.net'))}|${right(t('receipt.doc.taxAmount'))}|`);
     for (const tax of totals.taxes) {
       out.push(`|${escapeText(percent(tax.rateBp, store.locale))} |${right(money(tax.netMinor))}|${right(money(tax.taxMinor))}|`);
     }
     out.push('{width:auto}');
-    out.push(`|${store.pricesIncludeTax ? 'Prices include tax.' : 'Tax added to prices.'}`);
+    out.push(`|${t(totals.taxExempt ? 'receipt.doc.taxExempt' : store.pricesIncludeTax ? 'receipt.doc.pricesIncludeTax' : 'receipt.doc.taxAdded')}`);
   }
 
   out.push('');
   out.push(`{code:${escapeProperty(sale.id)}; option:qrcode,4,m}`);
   out.push('');
-  const footer = options.footer?.trim() ? options.footer : 'Thank you';
-  for (const line of footer.split(/\r\n|\r|\n/)) {
-    if (line.trim() !== '') out.push(escapeText(line));
-  }
-  if (options.copy) out.push(...copyBanner());
+  const footer = options.footer?.trim() ? escapeLines(options.footer) : [t('receipt.doc.thankYou')];
+  out.push(...footer);
+  if (options.copy) out.push(...copyBanner(t('receipt.doc.copy')));
   return `${out.join('\n')}\n`;
+}
+
+function escapeLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '').map(escapeText);
+}
+
+/** "10 %" for a percentage discount; nothing for an amount (the amount column says it). */
+function discountLabel(discount: Discount | null, locale: string): string {
+  return discount?.kind === 'percent' ? percent(discount.bp, locale) : '';
+}
+
+function formatWeight(grams: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(grams / 1000);
 }
 
 /**
@@ -121,10 +159,6 @@ function percent(rateBp: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(rateBp / 10_000);
 }
 
-function tenderLabel(tender: string): string {
-  return tender === 'cash' ? 'Cash' : escapeText(tender);
-}
-
 /** A left-aligned description and a right-aligned amount ("Alignment": the pipe attracts text). */
 function row(left: string, rightText: string): string {
   return `|${left} | ${rightText}|`;
@@ -159,6 +193,6 @@ function wrapWords(text: string, columnWidth: number): string[] {
   return lines;
 }
 
-function copyBanner(): string[] {
-  return ['"^^^*** COPY ***', ''];
+function copyBanner(label: string): string[] {
+  return [`"^^^${label}`, ''];
 }

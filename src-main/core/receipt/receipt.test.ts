@@ -17,6 +17,7 @@ function line(index: number, name: string, quantity: number, unitPriceMinor: num
   return {
     id: `line-${index}`, productId: `p-${index}`, sku: `SKU-${index}`, name, quantity,
     unitPriceMinor: minor(unitPriceMinor), taxRateBp, lineTotalMinor: minor(quantity * unitPriceMinor),
+    weightGrams: null, catalogPriceMinor: null, discount: null, discountMinor: minor(0), cartDiscountMinor: minor(0), note: null,
   };
 }
 
@@ -38,10 +39,12 @@ function saleOf(lines: CartLine[], receiptNo = 'T01-1-42'): Sale {
     totals: {
       itemCount: lines.reduce((sum, l) => sum + l.quantity, 0), subtotalMinor: minor(total),
       taxMinor: minor(taxes.reduce((sum, t) => sum + t.taxMinor, 0)), totalMinor: minor(total), taxes,
+      discountMinor: minor(0), cartDiscountMinor: minor(0), taxExempt: false, exemptTaxMinor: minor(0),
     },
-    payments: [{ id: 'pay-1', tender: 'cash', amountMinor: minor(tendered) }],
+    payments: [{ id: 'pay-1', tender: 'cash', amountMinor: minor(tendered), reference: null }],
     tenderedMinor: minor(tendered),
     changeMinor: minor(tendered - total),
+    cashRoundingMinor: minor(0), cartDiscount: null, cashierName: null, note: null,
   };
 }
 
@@ -109,13 +112,15 @@ describe('receipt document', () => {
     expect(svgText(renderReceiptSvg(doc, { width: 42 }))).toContain('{code:y; option:qrcode}');
   });
 
-  it('adds the tax line for tax-exclusive prices, in the store currency and locale', () => {
+  it('adds the tax line for tax-exclusive prices, in the store currency, locale and language', () => {
     const paris: StoreInfo = { ...store, locale: 'fr-FR', currency: 'EUR', timeZone: 'Europe/Paris', pricesIncludeTax: false };
     const sale = saleOf([line(1, 'Baguette', 2, 100, 550)]);
     const exclusive: Sale = { ...sale, totals: { ...sale.totals, taxMinor: minor(11), totalMinor: minor(211) } };
     const text = textOf(receiptDocument(exclusive, paris, terminal, { copy: false }));
-    expect(text).toMatch(/Subtotal \(2 items\)\s+2,00\s€/);
-    expect(text).toMatch(/Tax\s+0,11\s€/);
+    // The receipt speaks the store's language: fr-FR → French labels from src-shared/i18n/fr.ts.
+    expect(text).toMatch(/Sous-total \(2 articles\)\s+2,00\s€/);
+    expect(text).toMatch(/TVA\s+0,11\s€/);
+    expect(text).toContain('Espèces');
     expect(text).toContain('5,5\u00a0%');
     expect(text).toContain('01/07/2025 14:34:56'); // Paris is UTC+2 in July
     expect(() => receiptDocument(sale, store, terminal, { copy: false, width: 10 })).toThrow(RangeError);
@@ -186,5 +191,54 @@ describe('receipt rendering', () => {
     expect(bytes.includes(Buffer.from('Semi-Skimmed Milk', 'ascii'))).toBe(true);
     // £ is 0x9C in code page 437, one byte: no UTF-8 leaked through.
     expect(bytes.includes(Buffer.from([0xc2, 0xa3]))).toBe(false);
+  });
+});
+
+describe('receipt document: checkout in depth', () => {
+  const discounted: Sale = (() => {
+    const milk = { ...line(1, 'Semi-Skimmed Milk 2 Pints', 2, 155, 500), discount: { kind: 'percent' as const, bp: 1000 }, discountMinor: minor(31), lineTotalMinor: minor(279) };
+    const cheese = { ...line(2, 'Cheddar', 1, 599, 0), weightGrams: 1234, lineTotalMinor: minor(739) };
+    const cola = { ...line(3, 'Cola 2L', 1, 200, 2000), catalogPriceMinor: minor(225), note: 'dented can' };
+    const base = saleOf([milk, cheese, cola]);
+    return {
+      ...base,
+      totals: { ...base.totals, subtotalMinor: minor(310 + 739 + 200), discountMinor: minor(31 + 100), cartDiscountMinor: minor(100), totalMinor: minor(1118) },
+      cartDiscount: { kind: 'amount' as const, amountMinor: minor(100) },
+      payments: [
+        { id: 'p1', tender: 'card' as const, amountMinor: minor(500), reference: 'AUTH 123456' },
+        { id: 'p2', tender: 'mobile' as const, amountMinor: minor(300), reference: 'MM-77' },
+        { id: 'p3', tender: 'cash' as const, amountMinor: minor(500), reference: null },
+      ],
+      tenderedMinor: minor(1300), cashRoundingMinor: minor(2), changeMinor: minor(180), cashierName: 'Casey Cashier',
+    };
+  })();
+
+  it('shows line and sale discounts, weight, price change, notes, every tender with its reference, rounding and change', () => {
+    const text = textOf(receiptDocument(discounted, store, terminal, { copy: false }));
+    expect(text).toMatch(/Semi-Skimmed Milk 2 Pints\s+£3\.10/); // before its discount
+    expect(text).toMatch(/Discount 10%\s+-£0\.31/);
+    expect(text).toContain('1.234 kg x £5.99/kg');
+    expect(text).toContain('Price changed, was £2.25');
+    expect(text).toContain('Note: dented can');
+    expect(text).toMatch(/Discount on the sale\s+-£1\.00/);
+    expect(text).toMatch(/Discounts\s+-£1\.31/);
+    expect(text).toMatch(/Subtotal \(4 items\)\s+£12\.49/);
+    expect(text).toMatch(/TOTAL\s+£11\.18/);
+    expect(text).toMatch(/Card\s+£5\.00/);
+    expect(text).toContain('Ref. AUTH 123456');
+    expect(text).toMatch(/Mobile money\s+£3\.00/);
+    expect(text).toContain('Ref. MM-77');
+    expect(text).toMatch(/Cash rounding\s+£0\.02/);
+    expect(text).toMatch(/Change\s+£1\.80/);
+    expect(text).toContain('Served by Casey Cashier');
+  });
+
+  it('says a tax-exempt sale charged no tax, and escapes references', () => {
+    const exempt: Sale = { ...threeLines, totals: { ...threeLines.totals, taxExempt: true, taxMinor: minor(0), exemptTaxMinor: minor(42) } };
+    expect(textOf(receiptDocument(exempt, store, terminal, { copy: false }))).toContain('Tax-exempt sale: no tax charged.');
+    const hostile: Sale = { ...discounted, payments: [{ id: 'p', tender: 'card', amountMinor: minor(1118), reference: '{code:x; option:qrcode}' }] };
+    const doc = receiptDocument(hostile, store, terminal, { copy: false });
+    expect(doc.match(/^\{code:/gm)).toHaveLength(1);
+    expect(textOf(doc).replace(/\s+/g, ' ')).toContain('Ref. {code:x; option:qrcode}');
   });
 });

@@ -5,7 +5,7 @@ import { chmod, chown, mkdir, readFile, rename, rm, writeFile } from 'node:fs/pr
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { loadBinaries } from './binaries';
+import { binariesUsableBy, loadBinaries } from './binaries';
 import { stopOrphanPostmaster } from './orphan';
 import { handOver, resolveOsUser, type OsUser } from './os-user';
 
@@ -34,8 +34,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const dataDir = resolve(options.dataDir);
   const pgDir = join(dataDir, 'pg');
-  const bins = await loadBinaries();
   const user = await resolveOsUser();
+  const bins = await binariesUsableBy(await loadBinaries(), user);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const password = await ensureCluster(bins.initdb, dataDir, pgDir, user, log);
   await stopOrphanPostmaster(pgDir, log);

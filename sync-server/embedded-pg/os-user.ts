@@ -41,6 +41,21 @@ async function lookup(name: string): Promise<OsUser | undefined> {
   }
 }
 
+/** Whether `user` may traverse a directory with this owner and mode (the x bit that applies to it). */
+export function searchableBy(info: { uid: number; gid: number; mode: number }, user: OsUser): boolean {
+  if (info.uid === user.uid) return (info.mode & 0o100) !== 0;
+  if (info.gid === user.gid) return (info.mode & 0o010) !== 0;
+  return (info.mode & 0o001) !== 0;
+}
+
+/** Whether `user` can reach `path`: every ancestor directory searchable by it. */
+export async function reachableBy(path: string, user: OsUser): Promise<boolean> {
+  for (let current = dirname(path); ; current = dirname(current)) {
+    if (!searchableBy(await stat(current), user)) return false;
+    if (dirname(current) === current) return true;
+  }
+}
+
 /**
  * Makes `dir` (created by root) usable by `user`: owned by it, and every ancestor searchable.
  * The data directory given on the command line gets o+x (search only, no listing) if it lacks it,
@@ -51,9 +66,7 @@ export async function handOver(dir: string, user: OsUser, ownedParent: string): 
   await chown(dir, user.uid, user.gid);
   for (let current = dirname(dir); ; current = dirname(current)) {
     const info = await stat(current);
-    const searchable = info.uid === user.uid ? (info.mode & 0o100) !== 0
-      : info.gid === user.gid ? (info.mode & 0o010) !== 0 : (info.mode & 0o001) !== 0;
-    if (!searchable) {
+    if (!searchableBy(info, user)) {
       if (current === ownedParent) await chmod(current, info.mode | 0o001);
       else throw new Error(`PostgreSQL runs as "${user.name}" and cannot reach ${dir}: ${current} is not searchable by it (chmod o+x, or choose another --data directory)`);
     }

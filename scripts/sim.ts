@@ -1,21 +1,26 @@
 // `npm run sim -- [--printer-port <n>] [--out <dir>]`: the counter's simulated devices for
-// hands-on use. Point a till at them:
-//   POS_PRINTER=tcp://127.0.0.1:<port> npm run web -- --port 5173 --data /tmp/till --demo
-// Type commands on stdin (`help` lists them). Every printed job is written to <out> as text and
-// a PNG preview. Each device registers one `Simulator` in `startSimulators` below: the scanner
-// simulators (src-main/hardware/sim/scanner/) join the list there.
+// hands-on use, a network printer and a network scanner (POS_SIM_SCANNER_PORT, 9101 by default).
+// Point a till at them:
+//   POS_PRINTER=tcp://127.0.0.1:<port> POS_SCANNER=tcp://127.0.0.1:<port> npm run web -- --port 5173 --data /tmp/till --demo
+// Type commands on stdin (`help` lists them); a line of digits alone is scanned. Every printed job
+// is written to <out> as text and a PNG preview. Each device registers one `Simulator` in
+// `startSimulators` below.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { PassThrough } from 'node:stream';
 import { Resvg } from '@resvg/resvg-js';
 import { previewSvg } from '../src-main/hardware/sim/printer/receipt-preview';
 import { SimPrinter, type SimPrinterState } from '../src-main/hardware/sim/printer/sim-printer';
+import { startScannerSim } from '../src-main/hardware/sim/scanner/scanner-sim';
 
 interface Simulator {
   name: string;
   /** One line for the console: where to point the till. */
   describe(): string;
+  /** The web host's environment variable that points at this device, e.g. `POS_PRINTER=tcp://…`. */
+  env(): string;
   /** stdin commands this simulator understands: name → what it does, and the action. */
   commands: Record<string, { help: string; run(args: string[]): void | Promise<void> }>;
   close(): Promise<void>;
@@ -65,6 +70,7 @@ async function startPrinter(args: SimArgs): Promise<Simulator> {
   };
   return {
     name: 'printer',
+    env: () => `POS_PRINTER=${printer.url}`,
     describe: () => `printer: Epson-like network printer on ${printer.url}  (POS_PRINTER=${printer.url}); jobs in ${args.out}`,
     commands: {
       'paper-out': { help: 'the roll runs out', run: state('paperOut') },
@@ -85,17 +91,41 @@ async function startPrinter(args: SimArgs): Promise<Simulator> {
   };
 }
 
+/**
+ * The network scanner (src-main/hardware/sim/scanner/scanner-sim.ts). It reads its own line
+ * stream: stdin also carries the printer's commands, so only `scan <code>`, a bare line of digits
+ * and `scanner drop` are passed on to it.
+ */
+async function startScanner(): Promise<Simulator> {
+  const input = new PassThrough();
+  const options = { input, log: (line: string) => console.log(line) };
+  const requested = Number(process.env.POS_SIM_SCANNER_PORT ?? 9101);
+  // The port is taken (another sim still running): any free port will do, as for the printer.
+  const scanner = await startScannerSim({ ...options, port: requested }).catch(() => startScannerSim({ ...options, port: 0 }));
+  return {
+    name: 'scanner',
+    env: () => `POS_SCANNER=tcp://127.0.0.1:${scanner.port}`,
+    describe: () => `scanner: network scanner on tcp://127.0.0.1:${scanner.port}  (POS_SCANNER=tcp://127.0.0.1:${scanner.port})`,
+    commands: {
+      scan: { help: 'scan a barcode: scan <code> (or type the digits alone)', run: (args) => void input.write(`${args.join(' ')}\n`) },
+      drop: { help: 'cut the connection to the till (it reconnects)', run: () => void input.write('drop\n') },
+    },
+    close: async () => {
+      input.end();
+      await scanner.close();
+    },
+  };
+}
+
 async function startSimulators(args: SimArgs): Promise<Simulator[]> {
-  return [
-    await startPrinter(args),
-    // Scanner simulators go here (one entry each).
-  ];
+  return [await startPrinter(args), await startScanner()];
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const sims = await startSimulators(args);
   for (const sim of sims) console.log(sim.describe());
+  console.log(`point a till at them: ${sims.map((s) => s.env()).join(' ')} npm run web -- --port 5173 --data /tmp/till --demo`);
   console.log('type `help` for commands, `quit` to stop');
   const stop = async () => {
     await Promise.all(sims.map((s) => s.close()));
@@ -116,6 +146,7 @@ async function main(): Promise<void> {
     const named = sims.find((s) => s.name === command);
     const [name, params] = named ? [rest[0] ?? '', rest.slice(1)] : [command, rest];
     const target = (named ? [named] : sims).find((s) => name in s.commands);
+    if (!target && /^\d+$/.test(command) && rest.length === 0) return void sims.find((s) => s.name === 'scanner')?.commands.scan!.run([command]);
     if (!target) return void console.log(`unknown command ${line.trim()}; type help`);
     void Promise.resolve(target.commands[name]!.run(params)).catch((error: unknown) => console.error(String(error)));
   });

@@ -80,7 +80,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   // People, cash and control (issue 4): the permission hook, sale sealing, drawer audit, the policy gate.
   const control = createControl({
     local, clock, ids, logger: deps.logger, identity, catalog,
-    cartLineCount: async () => (await cart.get()).lines.length, factsWritten: () => sync.wake(), printReport: deps.printReport,
+    cartLineCount: async () => (await cart.get()).lines.length, factsWritten: () => sync.wake(),
+    // Reports (issue 4) print on the default printer (issue 5) unless the host supplies its own.
+    printReport: deps.printReport ?? (async ({ document }) => (await printing.printDocument({ kind: 'report', document })) !== undefined),
   });
   const authorize = deps.authorize ?? control.authorize;
   // The store's in-store barcode layouts; hosts may pass their own (the demo store's).

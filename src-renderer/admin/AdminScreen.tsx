@@ -3,13 +3,14 @@ import type { Permission } from '../../src-shared/domain/people';
 import { useApp } from '../app/app-context';
 import { effectivePermissions, useSession } from '../app/session-context';
 import { SyncAdmin } from '../sync/SyncAdmin';
+import { DevicesAdmin } from './devices/DevicesAdmin';
 import { PeopleAdmin } from './PeopleAdmin';
 import { ReportsAdmin } from './ReportsAdmin';
 import { RolesAdmin } from './RolesAdmin';
 import { SettingsAdmin } from './SettingsAdmin';
 import './admin.css';
 
-type Tab = 'people' | 'roles' | 'settings' | 'reports' | 'sync';
+type Tab = 'people' | 'roles' | 'settings' | 'reports' | 'sync' | 'devices';
 /** Settings and sync are readable by any admin (changing them needs `settings`, checked on save). */
 const TABS: readonly { tab: Tab; needs: Permission | null }[] = [
   { tab: 'people', needs: 'people' },
@@ -17,6 +18,8 @@ const TABS: readonly { tab: Tab; needs: Permission | null }[] = [
   { tab: 'settings', needs: null },
   { tab: 'reports', needs: 'reports' },
   { tab: 'sync', needs: null },
+  // Readable by any admin, like settings; saving a printer needs `settings` (checked by the core).
+  { tab: 'devices', needs: null },
 ];
 
 /**
@@ -63,6 +66,8 @@ export function AdminScreen() {
           <SettingsAdmin />
         ) : tab === 'reports' ? (
           <ReportsAdmin />
+        ) : tab === 'devices' ? (
+          <DevicesAdmin />
         ) : (
           <SyncAdmin />
         )}

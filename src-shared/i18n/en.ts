@@ -1,4 +1,5 @@
 import { checkoutEn } from './checkout-en';
+import { devicesEn } from './devices-en';
 import { enControl } from './en-control';
 
 /**
@@ -10,6 +11,7 @@ export const en = {
   // People, cash and control (issue 4) and the sync screens (issue 6).
   ...enControl,
   ...checkoutEn,
+  ...devicesEn,
   'app.loading': 'Starting the till…',
   'app.bootFailed': 'The till could not start: {message}',
   'app.retry': 'Try again',

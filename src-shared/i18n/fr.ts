@@ -1,4 +1,5 @@
 import { checkoutFr } from './checkout-fr';
+import { devicesFr } from './devices-fr';
 import type { Messages } from './en';
 import { frControl } from './fr-control';
 
@@ -7,6 +8,7 @@ export const fr: Messages = {
   // People, cash and control (issue 4) and the sync screens (issue 6).
   ...frControl,
   ...checkoutFr,
+  ...devicesFr,
   'app.loading': 'Démarrage de la caisse…',
   'app.bootFailed': 'La caisse n’a pas pu démarrer : {message}',
   'app.retry': 'Réessayer',

@@ -23,8 +23,8 @@ async function startSelling(core: Core): Promise<void> {
   if (!(await h['shift.current']({}))) await h['shift.open']({ floatCount: [] });
 }
 
-/** `cart.scan`, `sale.commit` and `catalog.search` through the core on the data directory's catalog. */
-export async function benchCore(dataDir: string, baseline: BenchLine): Promise<void> {
+/** `cart.scan`, `sale.commit` and `catalog.search` through the core on the data directory's catalog; returns the `sale.commit` line. */
+export async function benchCore(dataDir: string, baseline: BenchLine): Promise<BenchLine> {
   const local = await openLocalStore({ dataDir, appVersion: 'bench', logger: silentLogger });
   const core = await createCore({ local, clock: systemClock, ids: { next: newId }, logger: silentLogger, appVersion: 'bench' });
   try {
@@ -77,6 +77,8 @@ export async function benchCore(dataDir: string, baseline: BenchLine): Promise<v
       if (i >= 50) searches.push(ms);
     }
     print(summarize('catalog.search', 'ms', searches, { products, limit: 20 }));
+    // The printing bench compares its printer-offline commits with this line (printing-bench.ts).
+    return sale;
   } finally {
     await core.close();
   }

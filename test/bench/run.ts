@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { benchBaselineCommit } from './baseline-commit';
 import { benchCore } from './core-bench';
+import { benchPrinting } from './printing-bench';
 import { benchSync } from './sync-bench';
 import { benchHost } from './host-bench';
 import { benchUi } from './ui-bench';
@@ -40,7 +41,9 @@ async function main(): Promise<void> {
   }
   try {
     const baseline = await benchBaselineCommit(dataDir);
-    await benchCore(dataDir, baseline);
+    const saleCommit = await benchCore(dataDir, baseline);
+    // receipt.encode and sale.commit.printerOffline (issue 5), against the core's sale.commit.
+    await benchPrinting(dataDir, saleCommit);
     await benchHost(dataDir);
     await benchUi(dataDir);
   } finally {

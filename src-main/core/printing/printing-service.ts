@@ -202,6 +202,19 @@ export async function createPrintingService(deps: PrintingDeps) {
       return toPrintJob(row);
     },
 
+    /**
+     * Queues a receiptline document that is not a sale's receipt (a shift's X or Z report) on the
+     * default printer. Returns undefined when no printer is configured: the caller says so.
+     */
+    async printDocument(job: { kind: 'report'; document: string }): Promise<PrintJob | undefined> {
+      const device = await devices.defaultPrinter();
+      if (!device) return undefined;
+      const { row } = await jobs.enqueue({ deviceId: device.id, kind: job.kind, document: job.document });
+      emitJob(row);
+      wake(device.id);
+      return toPrintJob(row);
+    },
+
     async openDrawer(note?: string, deviceId?: string): Promise<{ eventId: string; queued: boolean }> {
       await authorize('drawer.open');
       const { eventId, queued } = await kickDrawer('noSale', { note, deviceId });

@@ -41,20 +41,26 @@ export async function projectSales(trx: Trx, terminal: AuthenticatedTerminal, fa
   }
 }
 
-/** The `facts` stream entry other terminals of the store apply (their own facts they skip). */
-export function factChange(terminal: AuthenticatedTerminal, installEpoch: number, event: { eventId: string; seq: number; type: string; occurredAt: string; payload: unknown }): Change {
+/**
+ * The `facts` stream entry other terminals of the store apply (their own facts they skip): only a
+ * reference to the stored event, so a sale's payload is written once per push, not twice; the
+ * pull reads the data from `events` (factFromEvent).
+ */
+export function factChange(event: { eventId: string }): Change {
+  return { entity: 'event', id: event.eventId, op: 'upsert' };
+}
+
+/** A `facts` change's data, as the terminal reads it (src-main/core/sync/change-data.ts FactData). */
+export function factFromEvent(event: {
+  event_id: string; type: string; terminal_id: string; install_epoch: number; seq: string | number | bigint; occurred_at: Date | string; payload: unknown;
+}): Record<string, unknown> {
   return {
-    entity: 'event',
-    id: event.eventId,
-    op: 'upsert',
-    data: {
-      eventId: event.eventId,
-      type: event.type,
-      terminalId: terminal.id,
-      installEpoch,
-      seq: event.seq,
-      occurredAt: event.occurredAt,
-      payload: event.payload,
-    },
+    eventId: event.event_id,
+    type: event.type,
+    terminalId: event.terminal_id,
+    installEpoch: event.install_epoch,
+    seq: Number(event.seq),
+    occurredAt: event.occurred_at instanceof Date ? event.occurred_at.toISOString() : event.occurred_at,
+    payload: event.payload,
   };
 }

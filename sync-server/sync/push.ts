@@ -49,7 +49,7 @@ export async function push(ctx: ServerContext, terminal: AuthenticatedTerminal, 
     const accepted = fresh.flatMap((c) => (c.status === 'accepted' && c.fact.type === 'sale.completed' ? [{ eventId: c.event.eventId, occurredAt: c.event.occurredAt, fact: c.fact.payload }] : []));
     await projectSales(trx, terminal, accepted);
     await appendChanges(trx, 'facts', terminal.storeId, fresh.filter((c) => c.status === 'accepted')
-      .map((c) => factChange(terminal, request.installEpoch, c.event)));
+      .map((c) => factChange(c.event)));
 
     const maxSeq = Math.max(...request.events.map((e) => e.seq));
     const epoch = await sql<{ last_seq: string }>`

@@ -26,15 +26,5 @@ export async function readCursors(db: Db): Promise<Map<string, StreamCursor>> {
   return new Map(rows.map((row) => [row.stream, { stream: row.stream as StreamName, cursor: row.cursor, pulled: row.pulled, complete: row.complete === 1 }]));
 }
 
-/** Saves a stream's cursor; called inside the transaction that applied the page it belongs to. */
-export async function saveCursor(trx: Transaction<Database>, stream: StreamName, cursor: string, applied: number, complete: boolean, now: string): Promise<void> {
-  await trx.insertInto('sync_cursor')
-    .values({ stream, cursor, pulled: applied, complete: complete ? 1 : 0, updated_at: now })
-    .onConflict((oc) => oc.column('stream').doUpdateSet((eb) => ({
-      cursor, pulled: eb('sync_cursor.pulled', '+', applied), complete: complete ? 1 : 0, updated_at: now,
-    })))
-    .execute();
-}
-
 /** The terminal's credential lives in the secret store under this name, never in SQLite. */
 export const credentialSecretName = (terminalId: string): string => `sync-credential-${terminalId.toLowerCase().replace(/[^a-z0-9-]/g, '')}`;

@@ -1,6 +1,10 @@
+import { print } from './stats';
+import { benchScanToPaint } from './ui-scan-to-paint';
+
 /**
- * The slot for `ui.scanToPaint` (Chromium through the web host: a wedge scan → the new line
- * painted, measured with performance marks by a Playwright script; target p95 ≤ 16 ms). The
- * renderer work fills it in; `run.ts` calls it after the host lines with the benchmark's data dir.
+ * `ui.scanToPaint`: Chromium through the web host, a wedge scan → the new line painted, read
+ * from the renderer's `scan-start:`/`scan-painted:` performance marks (target p95 ≤ 16 ms).
  */
-export async function benchUi(_dataDir: string): Promise<void> {}
+export async function benchUi(dataDir: string): Promise<void> {
+  print(await benchScanToPaint(dataDir));
+}

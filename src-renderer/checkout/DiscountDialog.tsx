@@ -7,6 +7,7 @@ import { Keypad } from '../components/Keypad';
 import { Modal } from '../components/Modal';
 import { useDialogKeys } from './use-dialog-keys';
 import { parseDiscountAmount, parsePercentBp, type Parsed } from './line-input';
+import { DialogField } from '../components/DialogField';
 
 interface DiscountDialogProps {
   /** "Discount — Milk" or "Discount on the whole sale". */
@@ -77,34 +78,20 @@ export function DiscountDialog({ title, baseMinor, current, onSubmit, onClose, t
           {t('discount.amount')} <kbd>F3</kbd>
         </button>
       </div>
-      <label className="field-label" htmlFor="discount-input">
-        {kind === 'percent' ? t('discount.percentLabel') : t('discount.amountLabel')}
-      </label>
-      <input
+      <DialogField
         id="discount-input"
-        className="money-input-field amount"
+        label={kind === 'percent' ? t('discount.percentLabel') : t('discount.amountLabel')}
         inputMode="decimal"
-        autoComplete="off"
-        data-autofocus=""
         value={text}
-        aria-invalid={message !== null}
-        onChange={(event) => {
-          setText(event.target.value);
+        onChange={(value) => {
+          setText(value);
           setTried(false);
         }}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') {
-            event.preventDefault();
-            void submit();
-          }
-        }}
-        data-testid="discount-input"
+        onEnter={() => void submit()}
+        error={message && t(message, { max: money(baseMinor) })}
+        testId="discount-input"
+        errorTestId="discount-invalid"
       />
-      {message && (
-        <p className="field-invalid" role="alert" data-testid="discount-invalid">
-          {t(message, { max: money(baseMinor) })}
-        </p>
-      )}
       <Keypad
         value={text}
         onChange={(value) => {

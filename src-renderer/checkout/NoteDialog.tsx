@@ -3,6 +3,7 @@ import { useApp } from '../app/app-context';
 import { Modal } from '../components/Modal';
 import { parseNote } from './line-input';
 import { useDialogKeys } from './use-dialog-keys';
+import { DialogField } from '../components/DialogField';
 
 interface NoteDialogProps {
   /** "Note — Milk" or "Note on the sale". */
@@ -52,34 +53,20 @@ export function NoteDialog({ title, current, onSubmit, onClose }: NoteDialogProp
         </>
       }
     >
-      <label className="field-label" htmlFor="note-input">
-        {t('note.label')}
-      </label>
-      <input
+      <DialogField
         id="note-input"
+        label={t('note.label')}
         className="text-field"
-        autoComplete="off"
         maxLength={200}
-        data-autofocus=""
         value={text}
-        aria-invalid={message !== null}
-        onChange={(event) => {
-          setText(event.target.value);
+        onChange={(value) => {
+          setText(value);
           setTried(false);
         }}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') {
-            event.preventDefault();
-            void submit();
-          }
-        }}
-        data-testid="note-input"
+        onEnter={() => void submit()}
+        error={message && t(message)}
+        testId="note-input"
       />
-      {message && (
-        <p className="field-invalid" role="alert">
-          {t(message)}
-        </p>
-      )}
       <p className="dialog-hint">{t('note.hint')}</p>
     </Modal>
   );

@@ -4,6 +4,7 @@ import { useApp } from '../app/app-context';
 import { Keypad } from '../components/Keypad';
 import { Modal } from '../components/Modal';
 import { parseQuantity } from './line-input';
+import { DialogField } from '../components/DialogField';
 
 interface QuantityDialogProps {
   readonly line: CartLine;
@@ -39,34 +40,20 @@ export function QuantityDialog({ line, onSubmit, onClose }: QuantityDialogProps)
       }
     >
       <p className="dialog-hint">{t('qty.current', { quantity: line.quantity })}</p>
-      <label className="field-label" htmlFor="quantity-input">
-        {t('qty.label')}
-      </label>
-      <input
+      <DialogField
         id="quantity-input"
-        className="money-input-field amount"
+        label={t('qty.label')}
         inputMode="numeric"
-        autoComplete="off"
-        data-autofocus=""
         value={text}
-        aria-invalid={message !== null}
-        onChange={(event) => {
-          setText(event.target.value);
+        onChange={(value) => {
+          setText(value);
           setTried(false);
         }}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') {
-            event.preventDefault();
-            void submit();
-          }
-        }}
-        data-testid="quantity-input"
+        onEnter={() => void submit()}
+        error={message && t(message)}
+        testId="quantity-input"
+        errorTestId="quantity-invalid"
       />
-      {message && (
-        <p className="field-invalid" role="alert" data-testid="quantity-invalid">
-          {t(message)}
-        </p>
-      )}
       <Keypad value={text} onChange={(value) => {
           setText(value);
           setTried(false);

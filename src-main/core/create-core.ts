@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { EventName, Handlers } from '../../src-shared/contract';
 import { createCatalogService } from './catalog/catalog-service';
 import { catalogHandlers } from './catalog/catalog-handlers';
@@ -7,6 +8,7 @@ import type { LocalStore } from './db/local-store';
 import type { Clock, IdGenerator, Logger } from './deps';
 import { EventHub } from './events';
 import { saleHandlers } from './sale/sale-handlers';
+import { openSaleJournal } from './sale/sale-journal';
 import { createSaleService } from './sale/sale-service';
 import { loadTerminalIdentity } from './settings/terminal-identity';
 import type { PrinterConnector } from './hardware/receipt-printer';
@@ -56,7 +58,7 @@ export interface CoreDeps {
   /** Queues an X/Z report (a receiptline document) on the receipt printer; reports are not printed without it (issue 4 seam). */
   printReport?: ControlDeps['printReport'];
   /** Checkout seams for the people work: store-credit ledger, sale sealing (shift, cashier, hash), who is selling. */
-  checkout?: { storeCredit?: StoreCreditLedger; sealSale?: SaleServiceDeps['sealSale']; cashier?: SaleServiceDeps['cashier'] };
+  checkout?: { storeCredit?: StoreCreditLedger; sealer?: SaleServiceDeps['sealer']; cashier?: SaleServiceDeps['cashier'] };
 }
 
 export interface Core {
@@ -89,9 +91,13 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const inStoreLayouts = deps.scanning?.inStoreLayouts?.length ? deps.scanning.inStoreLayouts : settings.inStoreLayouts;
   const cart = createCartService({ local, catalog, clock, ids, events, store: identity.store, settings, inStoreLayouts, authorize });
   const parked = createParkedCarts({ local, cart, clock, ids, events, authorize });
+  const journal = openSaleJournal(path.dirname(local.file), deps.logger);
   const sales = createSaleService({
-    local, cart, clock, ids, events, identity, settings, afterSale: (sale) => printing.afterSale(sale), ...control.checkout, ...deps.checkout,
+    local, cart, clock, ids, events, identity, settings, journal, logger: deps.logger,
+    afterSale: (sale) => printing.afterSale(sale), ...control.checkout, ...deps.checkout,
   });
+  // Sales whose rows a crash or power cut kept out of terminal.db are written before anything else runs.
+  await sales.recover();
   const printing = await createPrintingService({
     local, clock, ids, logger: deps.logger, events, identity, loadSale: (saleId) => sales.get({ saleId }),
     connector: deps.printerConnector, printerUrl: deps.printerUrl, authorize, drawerLog: deps.drawerLog ?? control.drawerLog,
@@ -122,6 +128,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       await sync.stop();
       await printing.close();
       await local.close();
+      journal.close();
     },
   };
 }

@@ -7,6 +7,7 @@ import { newId } from '../../src-shared/id';
 import type { Authorize } from '../../src-main/core/authorize';
 import { saveStoreSettings } from '../../src-main/core/checkout/store-settings';
 import { createCore, type Core, type CoreDeps } from '../../src-main/core/create-core';
+import { settledCore } from './settled-core';
 import type { LocalStore } from '../../src-main/core/db/local-store';
 import { openLocalStore } from '../../src-main/core/db/open-local-store';
 import { silentLogger } from '../../src-main/core/deps';
@@ -46,10 +47,10 @@ export async function checkoutCore(options: CheckoutFixtureOptions = {}): Promis
     const settings = typeof options.settings === 'function' ? options.settings(local) : options.settings;
     await saveStoreSettings(local, StoreSettings.parse(settings), clock.now().toISOString());
   }
-  const core = await createCore({
+  const core = settledCore(await createCore({
     local, clock, ids, logger: silentLogger, appVersion: '0.0.0-test', authorize: options.authorize,
     scanning: { inStoreLayouts: DEMO_IN_STORE_LAYOUTS }, checkout: options.checkout,
-  });
+  }), local);
   const h = core.handlers;
   const manager = (await h['people.listForSignIn']({})).find((p) => p.name === DEMO_PEOPLE[0].name);
   if (!manager) throw new Error('demo manager missing');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newId } from '../../src-shared/id';
 import { createCore, type Core } from '../../src-main/core/create-core';
+import { settledCore } from './settled-core';
 import type { LocalStore } from '../../src-main/core/db/local-store';
 import { openLocalStore } from '../../src-main/core/db/open-local-store';
 import { silentLogger, type Clock } from '../../src-main/core/deps';
@@ -49,7 +50,7 @@ export async function demoCore(dataDir = mkdtempSync(join(tmpdir(), 'tillpoint-c
     local.sqlite.prepare(`INSERT INTO setting (key, value_json, updated_at) VALUES (?, ?, ?)
       ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json`).run(key, JSON.stringify(value), clock.now().toISOString());
   }
-  const core = await createCore({ local, clock, ids, logger: silentLogger, appVersion: '0.0.0-test' });
+  const core = settledCore(await createCore({ local, clock, ids, logger: silentLogger, appVersion: '0.0.0-test' }), local);
   const personId = async (role: DemoRole) => {
     const name = DEMO_PEOPLE.find((p) => p.role === role)!.name;
     return (await core.handlers['people.listForSignIn']({})).find((p) => p.name === name)!.id;

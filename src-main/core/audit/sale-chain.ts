@@ -2,8 +2,6 @@ import { createHash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import { canonicalJson, type CanonicalValue } from '../../../src-shared/audit/canonical-json';
 import type { LocalStore } from '../db/local-store';
-import type { IdGenerator } from '../deps';
-import type { TerminalIdentity } from '../settings/terminal-identity';
 import { GENESIS_HASH } from './audit-log';
 
 type Row = Record<string, unknown>;
@@ -50,40 +48,53 @@ export function saleChainHash(sale: Row, lines: readonly Row[], payments: readon
 
 export interface SaleSealerDeps {
   local: LocalStore;
-  ids: IdGenerator;
-  identity: TerminalIdentity;
   /** The person selling, from the session (null when sign-in is not required and nobody is signed in). */
   cashierId(): string | null;
 }
 
+/** Who sold and in which shift: taken when the sale is committed and kept in its journal fact. */
+export interface SaleStamp {
+  shiftId: string | null;
+  cashierId: string | null;
+}
+
+/** A sale's chain link, as its `sale.completed` fact carries it to the centre. */
+export type SaleSealLink = SealFields & { hash: string };
+
+export interface SaleSealer {
+  /** The shift open now and the person signed in (read synchronously, at the sale's commit). */
+  stamp(): SaleStamp;
+  /**
+   * Seals a sale whose rows were written just before in the same transaction: takes the next
+   * chain number and the previous sale's hash, stores the link in `sale_seal` and returns it
+   * (the sale's outbox fact carries it, so the centre can verify the chain). From then on triggers
+   * refuse any change to the sale (migration 0004).
+   */
+  seal(db: BetterSqlite3.Database, sale: { id: string }, stamp: SaleStamp): SaleSealLink;
+}
+
 /**
- * The sale-service's `sealSale` seam (core/sale/sale-service.ts): runs synchronously inside the
- * sale's own transaction, after the sale, its lines and payments are written. It stamps the open
- * shift and the cashier, takes the next chain number and the previous sale's hash, computes this
- * sale's hash and adds the link to the sale's outbox fact. From then on triggers refuse any change to the
- * sale (migration 0004). Statements are prepared once (the sale commit is a hot path).
+ * The sale service's sealer (core/sale/sale-service.ts): runs synchronously inside the
+ * transaction that writes the sale's rows. Statements are prepared once (a hot path); the link
+ * hashes the rows as stored, so `audit:verify` recomputes exactly this.
  */
-export function createSaleSealer(deps: SaleSealerDeps): (db: BetterSqlite3.Database, sale: { id: string; createdAt: string }) => void {
-  const { local, ids, identity } = deps;
-  const st = (text: string) => local.statement(text);
-  return (_db, sale) => {
-    const last = st('SELECT seq, hash FROM sale_seal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
-    const shift = st('SELECT id FROM shift WHERE closed_at IS NULL LIMIT 1').get() as { id: string } | undefined;
-    const fields: SealFields = { seq: (last?.seq ?? 0) + 1, prevHash: last?.hash ?? GENESIS_HASH, shiftId: shift?.id ?? null, cashierId: deps.cashierId() };
-    const row = st('SELECT * FROM sale WHERE id = ?').get(sale.id) as Row;
-    const lines = st('SELECT * FROM sale_line WHERE sale_id = ? ORDER BY position').all(sale.id) as Row[];
-    const payments = st('SELECT * FROM payment WHERE sale_id = ? ORDER BY id').all(sale.id) as Row[];
-    const hash = saleChainHash(row, lines, payments, fields);
-    st('INSERT INTO sale_seal (sale_id, seq, shift_id, cashier_id, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(sale.id, fields.seq, fields.shiftId, fields.cashierId, fields.prevHash, hash);
-    // The link rides in the sale's own `sale.completed` fact (written just before, same
-    // transaction) so the centre can verify the chain; a separate `sale.sealed` fact otherwise.
-    const seal = { ...fields, hash };
-    const patched = st(`UPDATE outbox SET payload = json_set(payload, '$.seal', json(?))
-      WHERE seq = (SELECT max(seq) FROM outbox) AND type = 'sale.completed' AND json_extract(payload, '$.sale.id') = ?`).run(JSON.stringify(seal), sale.id);
-    if (patched.changes === 0) {
-      const payload = { storeId: identity.store.id, terminalId: identity.terminal.id, saleId: sale.id, ...seal };
-      st(`INSERT INTO outbox (event_id, type, payload, created_at) VALUES (?, 'sale.sealed', ?, ?)`).run(ids.next(), JSON.stringify(payload), sale.createdAt);
-    }
+export function createSaleSealer(deps: SaleSealerDeps): SaleSealer {
+  const st = (text: string) => deps.local.statement(text);
+  return {
+    stamp: () => ({
+      shiftId: (st('SELECT id FROM shift WHERE closed_at IS NULL LIMIT 1').get() as { id: string } | undefined)?.id ?? null,
+      cashierId: deps.cashierId(),
+    }),
+    seal: (_db, sale, stamp) => {
+      const last = st('SELECT seq, hash FROM sale_seal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+      const fields: SealFields = { seq: (last?.seq ?? 0) + 1, prevHash: last?.hash ?? GENESIS_HASH, shiftId: stamp.shiftId, cashierId: stamp.cashierId };
+      const row = st('SELECT * FROM sale WHERE id = ?').get(sale.id) as Row;
+      const lines = st('SELECT * FROM sale_line WHERE sale_id = ? ORDER BY position').all(sale.id) as Row[];
+      const payments = st('SELECT * FROM payment WHERE sale_id = ? ORDER BY id').all(sale.id) as Row[];
+      const hash = saleChainHash(row, lines, payments, fields);
+      st('INSERT INTO sale_seal (sale_id, seq, shift_id, cashier_id, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(sale.id, fields.seq, fields.shiftId, fields.cashierId, fields.prevHash, hash);
+      return { ...fields, hash };
+    },
   };
 }

@@ -42,6 +42,25 @@ export interface LocalStore {
    */
   withSyncTransaction<T>(fn: (db: BetterSqlite3.Database, tx: TxContext) => T, options?: TransactionOptions): Promise<T>;
   /**
+   * The sale commit's two steps (core/sale/sale-service.ts, docs/architecture.md "Sale commit"):
+   * holds Kysely's connection, runs `first` synchronously OUTSIDE any transaction of this database
+   * (it may read this database and commit to another file: the sale journal) and resolves with its
+   * result at once; then, still holding the connection so that no query or transaction can run in
+   * between, runs `then` on the next turn of the event loop as one synchronous transaction with
+   * `durability`, followed by its `onCommit` hooks. `then` must be idempotent recovery work (it is
+   * retried later when it fails): its failure is logged, never thrown to the caller of `first`.
+   */
+  withFollowUp<T>(
+    first: (db: BetterSqlite3.Database) => T,
+    then: (db: BetterSqlite3.Database, tx: TxContext, result: T) => void,
+    options?: TransactionOptions & {
+      /** Runs right after `then` committed, before the connection is let go (no other call can run first). */
+      committed?: (result: T) => void;
+    },
+  ): Promise<T>;
+  /** Resolves once every `withFollowUp` started so far has finished, hooks included (tests, close). */
+  idle(): Promise<void>;
+  /**
    * Reads synchronously from one consistent snapshot (a deferred BEGIN … COMMIT), holding Kysely's
    * connection like `withSyncTransaction`: never sees another transaction's uncommitted rows.
    */

@@ -142,6 +142,8 @@ function createStore({ db, sqlite, file, lock, logger }: StoreParts): LocalStore
   // Kysely's SQLite driver has one connection behind a mutex: a withTransaction (or a query on
   // `db`) started inside another transaction would wait for itself forever. Detect it instead.
   const insideTransaction = new AsyncLocalStorage<true>();
+  /** `withFollowUp` chains still running (their second transaction or hooks). */
+  const followUps = new Set<Promise<void>>();
   let closed = false;
   const statements = new Map<string, BetterSqlite3.Statement>();
   const statement = (text: string): BetterSqlite3.Statement => {
@@ -251,6 +253,49 @@ function createStore({ db, sqlite, file, lock, logger }: StoreParts): LocalStore
       checkpointer.committed();
       return result;
     },
+    withFollowUp(first, then, options) {
+      assertNotNested();
+      const durability = options?.durability ?? 'full';
+      return new Promise((resolve, reject) => {
+        let hooks: Array<() => void | Promise<void>> = [];
+        let committed = false;
+        const followUp: Promise<void> = db.connection().execute(async () => {
+          let result: ReturnType<typeof first>;
+          try {
+            result = first(sqlite);
+            if (result instanceof Promise) throw new Error('withFollowUp: first returned a promise; it must do all its work synchronously.');
+          } catch (error) {
+            reject(error);
+            return;
+          }
+          resolve(result);
+          // The caller has its answer (and the RPC reply is on its way) before the follow-up runs.
+          await new Promise((next) => setImmediate(next));
+          const context = newContext();
+          try {
+            runSync(() => then(sqlite, context.tx, result), durability);
+            hooks = context.hooks;
+            committed = true;
+            options?.committed?.(result);
+          } catch (error) {
+            logger.error('follow-up transaction failed; it is retried later', { error: messageOf(error), stack: (error as Error | null)?.stack });
+          } finally {
+            context.end();
+          }
+        }).then(async () => {
+          if (!committed) return;
+          await runHooks(hooks);
+          checkpointer.committed();
+        }, (error: unknown) => {
+          reject(error);
+          logger.error('withFollowUp could not hold the connection', { error: messageOf(error) });
+        }).finally(() => followUps.delete(followUp));
+        followUps.add(followUp);
+      });
+    },
+    async idle() {
+      while (followUps.size > 0) await Promise.all(followUps);
+    },
     async read(fn) {
       assertNotNested();
       return db.connection().execute(async () => {
@@ -267,6 +312,7 @@ function createStore({ db, sqlite, file, lock, logger }: StoreParts): LocalStore
     async close() {
       if (closed) return;
       closed = true;
+      while (followUps.size > 0) await Promise.all(followUps);
       await checkpointer.stop();
       try {
         await db.destroy(); // closes `sqlite` too

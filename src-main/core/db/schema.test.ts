@@ -63,6 +63,7 @@ describe('schema.ts and the migrated database', () => {
       sync_quarantine: { event_id: true, seq: true, type: true, reason: true, recorded_at: true },
       sync_state: { id: true, server_url: true, credential_ref: true, enrolled_at: true, epoch_base_seq: true, server_last_seq: true, last_sync_at: true, last_error: true, last_error_at: true, clock_offset_ms: true, revoked: true },
       tax_rate: { id: true, name: true, rate_bp: true },
+      sale_journal_state: { id: true, applied_seq: true },
       terminal: { id: true, store_id: true, code: true, name: true, install_epoch: true, last_receipt_seq: true },
     };
     const strictTables = store.sqlite

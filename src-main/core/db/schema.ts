@@ -7,6 +7,7 @@ export interface Database {
     id: string; name: string; locale: string; currency: string; currency_digits: number;
     time_zone: string; prices_include_tax: number; address: string; receipt_footer: string;
   };
+  sale_journal_state: { id: number; applied_seq: number };
   terminal: { id: string; store_id: string; code: string; name: string; install_epoch: number; last_receipt_seq: number };
   person: { id: string; name: string; role: string; pin_hash: string; active: number };
   tax_rate: { id: string; name: string; rate_bp: number };

@@ -43,7 +43,7 @@ export interface Control {
   /** CoreDeps.authorize for checkout and printing (core/authorize.ts). */
   authorize: Authorize;
   /** The sale-service seams: the store-credit ledger, the sale seal (shift, cashier, hash chain), who sells. */
-  checkout: { storeCredit: LocalStoreCreditLedger; sealSale: NonNullable<SaleServiceDeps['sealSale']>; cashier: NonNullable<SaleServiceDeps['cashier']> };
+  checkout: { storeCredit: LocalStoreCreditLedger; sealer: NonNullable<SaleServiceDeps['sealer']>; cashier: NonNullable<SaleServiceDeps['cashier']> };
   /** Drawer openings into the audit chain (CoreDeps.drawerLog). */
   drawerLog: DrawerLog;
   handlers: Pick<Handlers,
@@ -89,7 +89,7 @@ export function createControl(deps: ControlDeps): Control {
     authorize: access.hook,
     checkout: {
       storeCredit: ledger,
-      sealSale: createSaleSealer({ local, ids, identity, cashierId: () => session.currentPerson()?.id ?? null }),
+      sealer: createSaleSealer({ local, cashierId: () => session.currentPerson()?.id ?? null }),
       cashier: () => session.currentPerson(),
     },
     drawerLog: createAuditedDrawerLog({ local, clock, ids, audit, actorId: () => session.currentPerson()?.id ?? null }),

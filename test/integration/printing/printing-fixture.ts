@@ -10,6 +10,7 @@ import type { DeviceConfig, PrintJob } from '../../../src-shared/contract/printi
 import type { Sale } from '../../../src-shared/domain/sale';
 import { newId } from '../../../src-shared/id';
 import { createCore, type Core } from '../../../src-main/core/create-core';
+import { settledCore } from '../../support/settled-core';
 import type { LocalStore } from '../../../src-main/core/db/local-store';
 import { openLocalStore } from '../../../src-main/core/db/open-local-store';
 import { silentLogger } from '../../../src-main/core/deps';
@@ -45,11 +46,11 @@ export async function printingCore(device?: DeviceConfig, options: { connect?: b
   const ids = { next: newId };
   const local = await openLocalStore({ dataDir, appVersion: '0.0.0-test', logger: silentLogger, clock });
   await seedDemoStore(local, { clock, ids });
-  const core = await createCore({
+  const core = settledCore(await createCore({
     local, clock, ids, logger: silentLogger, appVersion: '0.0.0-test',
     printerConnector: options.connect === false ? undefined : createPrinterConnector({ timeouts: FAST_TIMEOUTS }),
     printing: { statusPollMs: 100, backoff: { baseMs: 50, maxMs: 400 } },
-  });
+  }), local);
   const events: PrintingCore['events'] = [];
   core.onEvent((name, payload) => events.push({ name, payload }));
   if (device) await core.handlers['devices.save'](device);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { EventName } from '../../../src-shared/contract';
 import { newId } from '../../../src-shared/id';
 import { createCore, type Core } from '../../../src-main/core/create-core';
+import { settledCore } from '../../support/settled-core';
 import type { LocalStore } from '../../../src-main/core/db/local-store';
 import { openLocalStore } from '../../../src-main/core/db/open-local-store';
 import { silentLogger } from '../../../src-main/core/deps';
@@ -24,7 +25,7 @@ export async function scanningCore(scanning: ScanningDeps): Promise<ScanningCore
   const ids = { next: newId };
   const local = await openLocalStore({ dataDir, appVersion: '0.0.0-test', logger: silentLogger, clock });
   await seedDemoStore(local, { clock, ids });
-  const core = await createCore({ local, clock, ids, logger: silentLogger, appVersion: '0.0.0-test', scanning });
+  const core = settledCore(await createCore({ local, clock, ids, logger: silentLogger, appVersion: '0.0.0-test', scanning }), local);
   const events: ScanningCore['events'] = [];
   core.onEvent((name, payload) => events.push({ name, payload }));
   return {

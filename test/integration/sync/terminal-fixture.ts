@@ -1,6 +1,7 @@
 import { cpSync, rmSync } from 'node:fs';
 import { newId } from '../../../src-shared/id';
 import { createCore, type Core } from '../../../src-main/core/create-core';
+import { settledCore } from '../../support/settled-core';
 import type { LocalStore } from '../../../src-main/core/db/local-store';
 import { openLocalStore } from '../../../src-main/core/db/open-local-store';
 import { silentLogger, systemClock } from '../../../src-main/core/deps';
@@ -25,10 +26,10 @@ export async function startTill(dataDir: string, options: { fetch?: FetchFn; tun
   const ids = { next: newId };
   const local = await openLocalStore({ dataDir, appVersion: '0.0.0-test', logger: silentLogger, clock: systemClock });
   await seedDemoStore(local, { clock: systemClock, ids });
-  const core = await createCore({
+  const core = settledCore(await createCore({
     local, clock: systemClock, ids, logger: silentLogger, appVersion: '0.0.0-test', fetch: options.fetch,
     syncTuning: { backoffBaseMs: 50, backoffCapMs: 500, ...options.tuning },
-  });
+  }), local);
   core.sync.start();
   return { core, local, dataDir, close: () => core.close() };
 }

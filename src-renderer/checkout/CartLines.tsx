@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, type Ref } from 'react';
+import { memo, useLayoutEffect, useRef, type Ref } from 'react';
 import type { Cart, CartLine } from '../../src-shared/domain/cart';
 import { MAX_LINE_QUANTITY } from '../../src-shared/contract/index';
 import { useApp } from '../app/app-context';
@@ -18,7 +18,9 @@ export function CartLines({ cart, selectedLineId, onSelect, onSetQuantity, onRem
   const { t } = useApp();
   const selected = useRef<HTMLLIElement>(null);
 
-  useEffect(() => {
+  // Before the paint (a layout effect), so a line scanned into a long basket is on screen in the
+  // very frame that first draws it, not drawn below the fold and scrolled to one frame later.
+  useLayoutEffect(() => {
     selected.current?.scrollIntoView({ block: 'nearest' });
   }, [selectedLineId, cart]);
 

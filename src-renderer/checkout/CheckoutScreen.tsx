@@ -31,6 +31,16 @@ export function CheckoutScreen() {
   const [searchReset, setSearchReset] = useState(0);
   const [clearArmed, setClearArmed] = useState(false);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  // A new or changed line becomes the selected one (what the cashier just scanned is what they fix).
+  // Adjusted during render, not in an effect, so the new line is drawn selected in its first frame
+  // instead of a second render one frame later.
+  // https://react.dev/learn/you-might-not-need-an-effect#adjusting-some-state-when-a-prop-changes
+  const lastLineId = cart?.lastLineId ?? null;
+  const [selectionFor, setSelectionFor] = useState(lastLineId);
+  if (selectionFor !== lastLineId) {
+    setSelectionFor(lastLineId);
+    setSelectedId(lastLineId);
+  }
   const [dialog, setDialog] = useState<CheckoutDialog | null>(null);
   const lines = cart?.lines ?? [];
   const selected = lines.find((line) => line.id === selectedId) ?? lines.at(-1) ?? null;
@@ -38,16 +48,15 @@ export function CheckoutScreen() {
 
   const onScan = useCallback(
     (barcode: string) => {
-      // The first keys of a timed scan may have landed in the search box (wedge-detector.ts).
-      setSearchReset((n) => n + 1);
       checkout.scan(barcode);
+      // The first keys of a timed scan may have landed in the search box (wedge-detector.ts);
+      // an empty box needs no reset, which spares a render of the whole checkout per scan.
+      if (searchInput.current?.value) setSearchReset((n) => n + 1);
     },
     [checkout],
   );
   useWedgeScanner(onScan, checkout.reportUnreadableScan);
 
-  // A new or changed line becomes the selected one (what the cashier just scanned is what they fix).
-  useEffect(() => setSelectedId(cart?.lastLineId ?? null), [cart?.lastLineId]);
   useEffect(() => {
     if (checkout.prefill) searchInput.current?.focus();
   }, [checkout.prefill]);

@@ -1,12 +1,24 @@
+import { useMemo } from 'react';
 import type { CartLine, Discount } from '../../src-shared/domain/cart';
 import { useApp } from '../app/app-context';
 
-/** "10 %" or "£0.50": a discount as the cashier gave it, in the store's locale. */
+/**
+ * "10 %" or "£0.50": a discount as the cashier gave it, in the store's locale. The percent format
+ * is made once per locale and only when a percentage is shown: an `Intl.NumberFormat` costs a
+ * fraction of a millisecond to build, and every cart line renders this hook.
+ */
 export function useDiscountLabel(): (discount: Discount) => string {
   const { info, money } = useApp();
-  const percent = new Intl.NumberFormat(info.store.locale, { style: 'percent', maximumFractionDigits: 2 });
-  // Display only: basis points / 10 000 never feeds back into arithmetic.
-  return (discount) => (discount.kind === 'percent' ? percent.format(discount.bp / 10_000) : money(discount.amountMinor));
+  const { locale } = info.store;
+  return useMemo(() => {
+    let percent: Intl.NumberFormat | null = null;
+    // Display only: basis points / 10 000 never feeds back into arithmetic.
+    return (discount: Discount) => {
+      if (discount.kind !== 'percent') return money(discount.amountMinor);
+      percent ??= new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
+      return percent.format(discount.bp / 10_000);
+    };
+  }, [locale, money]);
 }
 
 /** What was done to a line, under its name: weight, price change, discount, note. */

@@ -27,6 +27,18 @@ export interface SearchPrefill {
   readonly n: number;
 }
 
+/** `run()`, with a synchronous throw turned into a rejection (as `.then(run)` would). */
+function startNow<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return run();
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/** Main sends the cart as one JSON object both ways, so equal carts serialise alike. */
+const sameCart = (a: Cart | null, b: Cart): boolean => a !== null && (a === b || JSON.stringify(a) === JSON.stringify(b));
+
 const toError = (error: unknown): CheckoutError =>
   error instanceof CallError ? { code: error.code, detail: error.message } : { code: 'INTERNAL', detail: String(error) };
 
@@ -39,8 +51,14 @@ const toError = (error: unknown): CheckoutError =>
 export function useCheckout() {
   const { client } = useApp();
   const { withOverride } = useOverride();
-  const [cart, setCart] = useState<Cart | null>(null);
+  const [cart, setCartState] = useState<Cart | null>(null);
   const [view, setView] = useState<CheckoutView>({ name: 'cart' });
+  // The cart last given to React, so an event can be compared with it without waiting for a render.
+  const shown = useRef<Cart | null>(null);
+  const setCart = useCallback((next: Cart) => {
+    shown.current = next;
+    setCartState(next);
+  }, []);
   const [error, setError] = useState<CheckoutError | null>(null);
   const [prefill, setPrefill] = useState<SearchPrefill | null>(null);
   const [busy, setBusy] = useState(false);
@@ -53,10 +71,16 @@ export function useCheckout() {
     setPrefill((current) => ({ text: barcode, n: (current?.n ?? 0) + 1 }));
   }, []);
 
-  /** Runs `run` after the calls queued before it; the promise is the call's own (it may reject). */
+  /**
+   * Runs `run` after the calls queued before it; the promise is the call's own (it may reject).
+   * With nothing in flight it starts at once, inside the caller's event handler: the request is on
+   * its way before React renders anything for that event, so the render overlaps the round trip
+   * instead of delaying it.
+   */
   const enqueue = useCallback((run: () => Promise<Cart>): Promise<Cart> => {
+    const idle = inFlight.current === 0;
     inFlight.current += 1;
-    const next = queue.current.then(run);
+    const next = idle ? startNow(run) : queue.current.then(run);
     queue.current = next.then(
       () => undefined,
       () => undefined,
@@ -84,15 +108,17 @@ export function useCheckout() {
           return false;
         },
       ),
-    [enqueue, withOverride],
+    [enqueue, setCart, withOverride],
   );
 
   useEffect(() => {
     void mutate(() => client.call('cart.get', {}));
     // Main pushes the cart when it changes on its own (a HID or serial scanner reads in main).
     // While a call of ours is in flight its answer is newer than any event, so events wait.
+    // The event that echoes our own call's answer (main emits it too) can arrive just after that
+    // answer: the same cart again would cost a whole render of the checkout for nothing.
     const stopCart = client.on('cart.changed', (updated) => {
-      if (inFlight.current === 0) setCart(updated);
+      if (inFlight.current === 0 && !sameCart(shown.current, updated)) setCart(updated);
     });
     // Scans read in main never pass through `scan` below: their refusals arrive as events.
     const stopScans = client.on('scanner.scanned', (scan) => {
@@ -105,7 +131,7 @@ export function useCheckout() {
       stopCart();
       stopScans();
     };
-  }, [client, mutate, notFound]);
+  }, [client, mutate, notFound, setCart]);
 
   // The scan benchmark's end mark. A layout effect runs right after React changed the DOM, before
   // the browser paints; the frame that paints it runs the rAF callback first, and a task queued
@@ -120,7 +146,7 @@ export function useCheckout() {
 
   const scan = useCallback(
     (barcode: string) => {
-      setView((current) => (current.name === 'cart' ? current : { name: 'cart' }));
+      // The call first: it starts inside the key handler (see `enqueue`), before any render.
       void mutate(
         async () => {
           const updated = await client.call('cart.scan', { barcode });
@@ -129,6 +155,7 @@ export function useCheckout() {
         },
         (info) => (info.code === 'BARCODE_NOT_FOUND' ? notFound(barcode, info.detail) : setError(info)),
       );
+      setView((current) => (current.name === 'cart' ? current : { name: 'cart' }));
     },
     [client, mutate, notFound],
   );

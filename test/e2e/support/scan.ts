@@ -18,6 +18,12 @@ export interface WedgeScanOptions {
   interKeyDelayMs?: number;
   /** The suffix key the scanner is configured to send; null for none. Default 'Enter'. */
   terminator?: 'Enter' | 'Tab' | null;
+  /**
+   * A DevTools session on the page to send the keys through, kept open by the caller. Default: one
+   * opened for this scan and detached after it (the detach then travels while the page handles the
+   * scan, which a benchmark of that handling does not want).
+   */
+  session?: CDPSession;
 }
 
 interface KeyStroke {
@@ -90,7 +96,7 @@ export async function wedgeScan(page: Page, code: string, options: WedgeScanOpti
   const strokes = Array.from(code, strokeFor);
   if (terminator) strokes.push(TERMINATORS[terminator]);
 
-  const session = await page.context().newCDPSession(page);
+  const session = options.session ?? (await page.context().newCDPSession(page));
   const pending: Promise<unknown>[] = [];
   const start = Date.now() / 1000;
   const gapSeconds = Math.max(delay, SCANNER_KEY_GAP_MS) / 1000;
@@ -106,6 +112,6 @@ export async function wedgeScan(page: Page, code: string, options: WedgeScanOpti
     }
     await Promise.all(pending);
   } finally {
-    await session.detach().catch(() => undefined);
+    if (!options.session) await session.detach().catch(() => undefined);
   }
 }

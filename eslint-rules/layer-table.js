@@ -54,7 +54,8 @@ export const LAYERS = [
   {
     folder: 'src-main/web-host',
     internal: ['src-shared', 'src-main/core', 'src-main/rpc', 'src-main/hardware', 'src-main/security', 'src-main/app-version'],
-    external: ['node:*', 'zod'],
+    // ws: the WebSocket that carries the renderer's calls (web-host/rpc-socket.ts says why).
+    external: ['node:*', 'zod', 'ws'],
     forbidden: ['electron'],
   },
   {

@@ -18,7 +18,8 @@
  *   (`<img src="blob:…">`), not inlined with `dangerouslySetInnerHTML`.
  * - `img-src 'self' data: blob:`: product pictures shipped with the app and generated receipt
  *   previews.
- * - `connect-src 'self'`: the web host's `/rpc` and `/events` (EventSource is governed by
+ * - `connect-src 'self'`: the web host's `/rpc`, `/rpc-socket` (CSP3: 'self' also matches ws: on
+ *   the same host, https://www.w3.org/TR/CSP3/#match-url-to-source-expression) and `/events` (EventSource is governed by
  *   connect-src); Electron talks over IPC and needs nothing here.
  * - `base-uri`, `form-action`, `frame-ancestors`, `object-src` `'none'`: no `<base>` hijack, no
  *   form posts anywhere, no framing of the till by another page, no plugins.

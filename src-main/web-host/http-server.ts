@@ -4,6 +4,7 @@ import type { Logger } from '../core/deps';
 import { dispatch } from '../rpc/dispatch';
 import { contentSecurityPolicy } from '../security/content-security-policy';
 import { isAllowedHost, isAllowedOrigin } from './origin-guard';
+import { attachRpcSocket } from './rpc-socket';
 import { readStatic } from './static-files';
 
 /** An RPC body is a small JSON object; anything bigger is refused before parsing. */
@@ -44,8 +45,8 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
 
 /**
  * The terminal core over loopback HTTP: `POST /rpc/<method>` answers the same envelope as IPC,
- * `GET /events` streams core events as server-sent events, everything else is the built
- * renderer with the CSP header. Used by `npm run web` and the browser end-to-end tests.
+ * `GET /rpc-socket` upgrades to a WebSocket carrying the same calls (rpc-socket.ts), `GET /events`
+ * streams core events as server-sent events, everything else is the built renderer with the CSP header. Used by `npm run web` and the browser end-to-end tests.
  */
 export function createWebHostServer(options: WebHostOptions): Server {
   const { core, rendererDir, logger, validateOutput } = options;
@@ -70,12 +71,16 @@ export function createWebHostServer(options: WebHostOptions): Server {
   function events(req: IncomingMessage, res: ServerResponse): void {
     res.writeHead(200, { 'Content-Type': 'text/event-stream', Connection: 'keep-alive', ...securityHeaders });
     res.write(': connected\n\n');
-    const unsubscribe = core.onEvent((name, payload) => res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`));
+    // Written on the next turn: the core emits inside the call that caused the event, and the
+    // caller's own answer (the renderer waits for it) should not wait for this copy of it.
+    const unsubscribe = core.onEvent((name, payload) => setImmediate(() => {
+      if (!res.writableEnded) res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+    }));
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), 15_000);
     req.on('close', () => { clearInterval(heartbeat); unsubscribe(); });
   }
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     const port = (req.socket.address() as { port: number }).port;
     if (!isAllowedHost(req.headers.host, port) || !isAllowedOrigin(req.headers.origin, port)) {
       logger.warn('refused foreign host or origin', { host: req.headers.host, origin: req.headers.origin });
@@ -98,4 +103,7 @@ export function createWebHostServer(options: WebHostOptions): Server {
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
     });
   });
+  // The renderer's calls travel over a WebSocket when it is open (rpc-socket.ts says why).
+  attachRpcSocket(server, { core, logger, validateOutput, maxMessageBytes: MAX_BODY_BYTES });
+  return server;
 }

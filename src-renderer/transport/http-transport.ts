@@ -16,9 +16,9 @@ export interface HttpTransportOptions {
   readonly baseUrl?: string;
 }
 
-const failure = (message: string): Envelope<never> => ({ ok: false, error: { code: 'INTERNAL', message } });
+export const failure = (message: string): Envelope<never> => ({ ok: false, error: { code: 'INTERNAL', message } });
 
-function isEnvelope(value: unknown): value is Envelope<unknown> {
+export function isEnvelope(value: unknown): value is Envelope<unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const body = value as { ok?: unknown; error?: { code?: unknown; message?: unknown } };
   if (body.ok === true) return 'value' in body;

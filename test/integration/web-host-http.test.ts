@@ -1,14 +1,9 @@
 import { request } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src-main/core/deps';
 import { DEMO_BARCODES } from '../../src-main/core/demo/seed-demo-store';
-import { createWebHostServer, MAX_BODY_BYTES } from '../../src-main/web-host/http-server';
-import { databaseDigest, demoCore, type CoreFixture } from '../support/core-fixture';
+import { MAX_BODY_BYTES } from '../../src-main/web-host/http-server';
+import { databaseDigest, type CoreFixture } from '../support/core-fixture';
+import { inProcessWebHost, type InProcessWebHost } from '../support/in-process-web-host';
 
 interface Reply { status: number; headers: Record<string, string | string[] | undefined>; body: string }
 
@@ -27,28 +22,18 @@ function send(port: number, options: { method?: string; path: string; headers?: 
 }
 
 describe('web host over HTTP', () => {
+  let web: InProcessWebHost;
   let fx: CoreFixture;
-  let server: Server;
   let port: number;
-  const rendererDir = mkdtempSync(join(tmpdir(), 'tillpoint-renderer-'));
   const host = () => ({ Host: `127.0.0.1:${port}` });
   const rpc = (method: string, body: unknown, headers: Record<string, string> = {}) =>
     send(port, { method: 'POST', path: `/rpc/${method}`, headers: { ...host(), 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
   beforeAll(async () => {
-    mkdirSync(join(rendererDir, 'assets'));
-    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>till</title>');
-    fx = await demoCore();
-    server = createWebHostServer({ core: fx.core, rendererDir, logger: silentLogger, validateOutput: true });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.address() as AddressInfo).port;
+    web = await inProcessWebHost();
+    ({ fx, port } = web);
   });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-    await fx.dispose();
-    rmSync(rendererDir, { recursive: true, force: true });
-  });
+  afterAll(() => web.close());
 
   it('serves the renderer with the CSP and security headers', async () => {
     const reply = await send(port, { path: '/', headers: host() });

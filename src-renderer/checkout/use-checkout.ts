@@ -64,6 +64,9 @@ export function useCheckout() {
   const [busy, setBusy] = useState(false);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const inFlight = useRef(0);
+  // A `cart.changed` that came while a call was in flight, and how to fetch the cart afterwards.
+  const missedEvent = useRef(false);
+  const refresh = useRef<(() => void) | null>(null);
   const paintMark = useRef<string | null>(null);
 
   const notFound = useCallback((barcode: string, detail: string) => {
@@ -86,6 +89,12 @@ export function useCheckout() {
       () => undefined,
     ).finally(() => {
       inFlight.current -= 1;
+      // A change made elsewhere (a scanner read in main) while our calls ran may be newer than
+      // their answers: fetch the cart once they are all done, rather than show a stale one.
+      if (inFlight.current === 0 && missedEvent.current) {
+        missedEvent.current = false;
+        refresh.current?.();
+      }
     });
     return next;
   }, []);
@@ -112,13 +121,16 @@ export function useCheckout() {
   );
 
   useEffect(() => {
-    void mutate(() => client.call('cart.get', {}));
+    refresh.current = () => void mutate(() => client.call('cart.get', {}));
+    refresh.current();
     // Main pushes the cart when it changes on its own (a HID or serial scanner reads in main).
-    // While a call of ours is in flight its answer is newer than any event, so events wait.
+    // While a call of ours is in flight, an event may be older or newer than its answer: it is
+    // noted, and the cart is fetched again once the calls are done (see `enqueue`).
     // The event that echoes our own call's answer (main emits it too) can arrive just after that
     // answer: the same cart again would cost a whole render of the checkout for nothing.
     const stopCart = client.on('cart.changed', (updated) => {
-      if (inFlight.current === 0 && !sameCart(shown.current, updated)) setCart(updated);
+      if (inFlight.current > 0) missedEvent.current = true;
+      else if (!sameCart(shown.current, updated)) setCart(updated);
     });
     // Scans read in main never pass through `scan` below: their refusals arrive as events.
     const stopScans = client.on('scanner.scanned', (scan) => {
@@ -128,6 +140,7 @@ export function useCheckout() {
       else setView((current) => (current.name === 'done' ? { name: 'cart' } : current));
     });
     return () => {
+      refresh.current = null;
       stopCart();
       stopScans();
     };

@@ -155,6 +155,7 @@ function createStore({ db, sqlite, file, lock, logger }: StoreParts): LocalStore
     return prepared;
   };
   const checkpointer = startWalCheckpointer(sqlite, file, logger);
+  const walFlusher = createWalFlusher(file, logger);
 
   /** Runs the hooks of a committed transaction: their failure cannot undo the commit, so it is logged. */
   async function runHooks(hooks: Array<() => void | Promise<void>>): Promise<void> {
@@ -284,6 +285,9 @@ function createStore({ db, sqlite, file, lock, logger }: StoreParts): LocalStore
           }
         }).then(async () => {
           if (!committed) return;
+          // The follow-up committed without an fsync: flush it now, off the main thread, so that
+          // the next `full` commit (a receipt job, an audit entry) does not pay for these pages.
+          if (durability === 'process') walFlusher.flush();
           await runHooks(hooks);
           checkpointer.committed();
         }, (error: unknown) => {
@@ -313,6 +317,7 @@ function createStore({ db, sqlite, file, lock, logger }: StoreParts): LocalStore
       if (closed) return;
       closed = true;
       while (followUps.size > 0) await Promise.all(followUps);
+      await walFlusher.close();
       await checkpointer.stop();
       try {
         await db.destroy(); // closes `sqlite` too
@@ -326,4 +331,50 @@ function createStore({ db, sqlite, file, lock, logger }: StoreParts): LocalStore
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * fsyncs the WAL file through a descriptor of its own, on libuv's thread pool (`fs.fsync`), so the
+ * main thread never waits for it. Any descriptor of a file flushes all of its written pages, and an
+ * extra flush never changes what SQLite considers committed: it only makes `process` commits
+ * durable sooner and leaves less for the next `full` commit's fsync. Best effort: errors are logged.
+ */
+function createWalFlusher(file: string, logger: Logger): { flush(): void; close(): Promise<void> } {
+  let fd: number | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  const run = (): Promise<void> => new Promise<void>((resolve) => {
+    try {
+      fd ??= fs.openSync(`${file}-wal`, 'r+');
+    } catch (error) {
+      logger.warn('cannot open the WAL file to flush it', { error: messageOf(error) });
+      resolve();
+      return;
+    }
+    fs.fsync(fd, (error) => {
+      if (error) logger.warn('WAL flush failed', { error: error.message });
+      resolve();
+    });
+  });
+  const loop = async (): Promise<void> => {
+    do {
+      again = false;
+      await run();
+    } while (again);
+    running = undefined;
+  };
+  return {
+    flush() {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = loop();
+    },
+    async close() {
+      await running;
+      if (fd !== undefined) fs.closeSync(fd);
+      fd = undefined;
+    },
+  };
 }

@@ -15,8 +15,8 @@ import type { Logger } from '../deps';
  * rewritten in place, which needs frequent checkpoints.
  *
  * So a worker thread with its own connection runs `PRAGMA wal_checkpoint(PASSIVE)` in the pauses
- * between commits: QUIET_MS after the last commit, or at the latest MAX_DELAY_MS after the first
- * commit it has not copied yet (a steady stream of commits). It copies the WAL into the database
+ * between commits: QUIET_MS after the last commit; under a steady stream of commits it stops
+ * postponing MAX_DELAY_MS after the first commit not yet copied, and runs QUIET_MS later. It copies the WAL into the database
  * and fsyncs the database file off the main thread. A PASSIVE checkpoint never blocks the writer
  * and never waits; once it has copied the whole WAL, the next commit starts the WAL again from its
  * start. The pause matters since sales commit to the sale journal (core/sale/sale-journal.ts): a
@@ -104,19 +104,17 @@ export function startWalCheckpointer(sqlite: BetterSqlite3.Database, file: strin
       if (stopped) return;
       if (!failed && !worker) worker = spawnWorker();
       if (worker) {
-        const now = Date.now();
-        if (timer && now - firstPending < MAX_DELAY_MS) {
+        if (!timer) {
+          firstPending = Date.now();
+          timer = setTimeout(() => {
+            timer = undefined;
+            worker?.postMessage('checkpoint');
+          }, QUIET_MS);
+          timer.unref();
+        } else if (Date.now() - firstPending < MAX_DELAY_MS) {
+          // Wait for a pause; under a steady stream, stop postponing and let the timer fire.
           timer.refresh();
-          return;
         }
-        if (timer) clearTimeout(timer);
-        if (!timer) firstPending = now;
-        const delay = timer ? 0 : QUIET_MS;
-        timer = setTimeout(() => {
-          timer = undefined;
-          worker?.postMessage('checkpoint');
-        }, delay);
-        timer.unref();
         return;
       }
       if (timer) timer.refresh();

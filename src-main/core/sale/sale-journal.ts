@@ -8,7 +8,6 @@ export const SALE_JOURNAL_FILE_NAME = 'sale-journal.db';
 /** A fact as the journal holds it: its sequence number and the JSON the sale service wrote. */
 export interface JournalEntry {
   seq: number;
-  saleId: string;
   payload: string;
 }
 
@@ -21,12 +20,11 @@ export interface JournalEntry {
  * (sale, lines, payments, stock, outbox, seal and their indexes, plus the cart's pages) and its
  * fsync cost ~4-6x a one-row commit here. The journal row is one page of one B-tree (INTEGER
  * PRIMARY KEY only, no other index), so the cashier waits for a one-row commit; the sale's rows
- * are then written to `terminal.db` without an fsync (sale-service.ts), made durable by the next
- * checkpoint or full commit, and rebuilt from this journal after a power cut
+ * are then written to `terminal.db` without an fsync (sale-service.ts), flushed right after off the
+ * main thread (LocalStore.withFollowUp), and rebuilt from this journal after a power cut
  * (`SaleService.recover`). https://sqlite.org/wal.html, https://sqlite.org/pragma.html#pragma_synchronous
  */
 export interface SaleJournal {
-  readonly file: string;
   /** Appends one fact and returns once it is on disk (fsync). */
   append(saleId: string, payload: string, createdAt: string): number;
   /** The newest sequence number (0 when empty). */
@@ -58,14 +56,16 @@ export function openSaleJournal(dataDir: string, logger: Logger, file = path.joi
   }
   const insert = db.prepare('INSERT INTO sale_fact (sale_id, payload, created_at) VALUES (?, ?, ?)');
   const last = db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM sale_fact').pluck();
-  const after = db.prepare('SELECT seq, sale_id AS saleId, payload FROM sale_fact WHERE seq > ? ORDER BY seq');
-  const prune = db.prepare('DELETE FROM sale_fact WHERE seq <= ? AND created_at < ? AND seq < (SELECT max(seq) FROM sale_fact)');
+  const after = db.prepare('SELECT seq, payload FROM sale_fact WHERE seq > ? ORDER BY seq');
+  // Facts are appended in time order, so the first one not older than `before` bounds the delete:
+  // finding it reads only the facts about to go, never the whole journal (this runs at start-up).
+  const firstKept = db.prepare('SELECT seq FROM sale_fact WHERE created_at >= ? ORDER BY seq LIMIT 1').pluck();
+  const prune = db.prepare('DELETE FROM sale_fact WHERE seq < ? AND seq <= ? AND seq < (SELECT max(seq) FROM sale_fact)');
   return {
-    file,
     append: (saleId, payload, createdAt) => Number(insert.run(saleId, payload, createdAt).lastInsertRowid),
     lastSeq: () => last.get() as number,
     after: (seq) => after.all(seq) as JournalEntry[],
-    prune: (seq, before) => prune.run(seq, before).changes,
+    prune: (seq, before) => prune.run((firstKept.get(before) as number | undefined) ?? Number.MAX_SAFE_INTEGER, seq).changes,
     checkpoint: () => {
       db.pragma('wal_checkpoint(PASSIVE)');
     },

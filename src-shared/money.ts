@@ -7,7 +7,15 @@ import { z } from 'zod';
 export const Minor = z.number().int().safe().brand<'Minor'>();
 export type Minor = z.infer<typeof Minor>;
 
-export const minor = (value: number): Minor => Minor.parse(value);
+/**
+ * Brands an amount as minor units; a fraction, NaN or an integer past 2^53 throws (a bug upstream,
+ * never something to round away). The same rule as `Minor`, checked by hand: this runs for every
+ * amount of every cart snapshot on the scan and sale paths, where `Minor.parse` cost ~1 µs a call.
+ */
+export const minor = (value: number): Minor => {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`A money amount must be a whole number of minor units, got ${value}.`);
+  return value as Minor;
+};
 
 /** Sums minor amounts exactly (integers stay exact far beyond any till total). */
 export const sumMinor = (values: readonly number[]): Minor => minor(values.reduce((a, b) => a + b, 0));

@@ -104,9 +104,14 @@ export function createSaleService(deps: SaleServiceDeps) {
 
   /** Checks the cart and payments and builds the sale's fact; reads `terminal.db`, writes nothing. */
   function prepare(cartId: string, payments: readonly PaymentInput[]): Prepared {
-    const already = st(SQL.already).get(cartId) as { id: string } | undefined;
-    if (already) return { existing: already.id };
-    if (carts.findCurrentId() !== cartId) throw new DomainError('CART_CHANGED', 'The cart changed on this terminal; check it and take payment again.');
+    if (carts.findCurrentId() !== cartId) {
+      // Only a cart that is not the current one can have been sold: the transaction that writes a
+      // sale deletes its cart (sale-fact.ts), and a journaled sale not yet written is caught above
+      // (JournalBehind). So the current cart, the usual case, skips this lookup.
+      const already = st(SQL.already).get(cartId) as { id: string } | undefined;
+      if (already) return { existing: already.id };
+      throw new DomainError('CART_CHANGED', 'The cart changed on this terminal; check it and take payment again.');
+    }
     const current = carts.snapshot(cartId);
     if (current.lines.length === 0) throw new DomainError('CART_EMPTY', 'The cart is empty: scan or search a product first.');
     const settled = settle(current.totals.totalMinor, payments, settings.cashRounding);

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { MessageKey } from '../../src-shared/i18n/index';
 import { useApp } from '../app/app-context';
 import { CART_KEYS } from './checkout-keys';
@@ -15,7 +16,7 @@ interface CartActionsProps {
 type Action = { id: string; label: MessageKey; key: string; run: () => void; enabled: boolean; pressed?: boolean; danger?: boolean };
 
 /** The line actions (on the selected line) and the sale actions, each with its key on the button. */
-export function CartActions({ hasLine, hasLines, taxExempt, onOpen, onRemove, onTaxExempt }: CartActionsProps) {
+export const CartActions = memo(function CartActions({ hasLine, hasLines, taxExempt, onOpen, onRemove, onTaxExempt }: CartActionsProps) {
   const { t } = useApp();
   const open = (dialog: CheckoutDialog) => () => onOpen(dialog);
   const lineActions: Action[] = [
@@ -55,4 +56,4 @@ export function CartActions({ hasLine, hasLines, taxExempt, onOpen, onRemove, on
       </div>
     </div>
   );
-}
+});

@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ProductSummary } from '../../src-shared/domain/catalog';
 import { useApp } from '../app/app-context';
+import { useStableCallback } from '../components/use-stable-callback';
 import { useWedgeScanner } from '../scanner/use-wedge-scanner';
 import { CartActions } from './CartActions';
 import { CartLines } from './CartLines';
@@ -93,6 +95,15 @@ export function CheckoutScreen() {
     },
   });
 
+  // A scan changes the cart, the total and the count; the search box, its quick keys and the
+  // action buttons get the same props as before, so they skip that render (they are memoised).
+  const { addProduct } = checkout;
+  const onAddFound = useCallback((product: ProductSummary) => addProduct(product.id), [addProduct]);
+  const quickKeys = useMemo(() => <QuickKeys onAdd={(product) => void addProduct(product.id)} />, [addProduct]);
+  const onQuantity = useStableCallback(cartKeys.quantityFromText);
+  const onRemoveSelected = useStableCallback(cartKeys.removeSelected);
+  const onTaxExempt = useStableCallback(cartKeys.toggleTaxExempt);
+
   if (view.name === 'done') {
     return (
       <main className="checkout checkout-done">
@@ -118,8 +129,8 @@ export function CheckoutScreen() {
           hasLines={lines.length > 0}
           taxExempt={cart?.taxExempt ?? false}
           onOpen={setDialog}
-          onRemove={cartKeys.removeSelected}
-          onTaxExempt={cartKeys.toggleTaxExempt}
+          onRemove={onRemoveSelected}
+          onTaxExempt={onTaxExempt}
         />
       </section>
       <aside className="side-panel">
@@ -129,9 +140,9 @@ export function CheckoutScreen() {
           inputRef={searchInput}
           resetToken={searchReset}
           prefill={checkout.prefill}
-          onAdd={(product) => checkout.addProduct(product.id)}
-          onQuantity={cartKeys.quantityFromText}
-          whenEmpty={<QuickKeys onAdd={(product) => void checkout.addProduct(product.id)} />}
+          onAdd={onAddFound}
+          onQuantity={onQuantity}
+          whenEmpty={quickKeys}
         />
         <div className="side-actions">
           <button type="button" className="button button-pay" disabled={!canPay} onClick={checkout.openTender} data-testid="pay-button">

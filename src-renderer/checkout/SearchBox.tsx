@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { memo, useEffect, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import type { ProductSummary } from '../../src-shared/domain/catalog';
 import { useApp } from '../app/app-context';
 import type { SearchPrefill } from './use-checkout';
@@ -21,7 +21,7 @@ interface SearchBoxProps {
  * Product search: type-ahead, ↑/↓ to choose, Enter or click to add; the box empties on success.
  * Digits then `*` set the selected line's quantity. With no results, ↑/↓ are left to the cart.
  */
-export function SearchBox({ inputRef, resetToken, prefill, onAdd, onQuantity, whenEmpty }: SearchBoxProps) {
+export const SearchBox = memo(function SearchBox({ inputRef, resetToken, prefill, onAdd, onQuantity, whenEmpty }: SearchBoxProps) {
   const { client, t, money } = useApp();
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState(0);
@@ -110,4 +110,4 @@ export function SearchBox({ inputRef, resetToken, prefill, onAdd, onQuantity, wh
       {query.trim() === '' && whenEmpty}
     </div>
   );
-}
+});

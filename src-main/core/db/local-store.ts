@@ -43,8 +43,9 @@ export interface LocalStore {
   withSyncTransaction<T>(fn: (db: BetterSqlite3.Database, tx: TxContext) => T, options?: TransactionOptions): Promise<T>;
   /**
    * The sale commit's two steps (core/sale/sale-service.ts, docs/architecture.md "Sale commit"):
-   * holds Kysely's connection, runs `first` synchronously OUTSIDE any transaction of this database
-   * (it may read this database and commit to another file: the sale journal) and resolves with its
+   * holds Kysely's connection, runs `first` synchronously inside a READ transaction of this
+   * database (it reads this database, one consistent state, and must not write it; it may commit to
+   * another file: the sale journal) and resolves with its
    * result at once; then, still holding the connection so that no query or transaction can run in
    * between, runs `then` on the next turn of the event loop as one synchronous transaction with
    * `durability`, followed by its `onCommit` hooks. `then` must be idempotent recovery work (it is

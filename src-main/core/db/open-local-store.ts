@@ -263,8 +263,16 @@ function createStore({ db, sqlite, file, lock, logger }: StoreParts): LocalStore
         const followUp: Promise<void> = db.connection().execute(async () => {
           let result: ReturnType<typeof first>;
           try {
-            result = first(sqlite);
-            if (result instanceof Promise) throw new Error('withFollowUp: first returned a promise; it must do all its work synchronously.');
+            // One read transaction around `first`: its checks all see one state of the database,
+            // and its statements share one read lock instead of taking one each (~8 µs a
+            // statement in autocommit on the bench machine, five or six of them in a sale).
+            statement('BEGIN').run();
+            try {
+              result = first(sqlite);
+              if (result instanceof Promise) throw new Error('withFollowUp: first returned a promise; it must do all its work synchronously.');
+            } finally {
+              if (sqlite.inTransaction) statement('COMMIT').run();
+            }
           } catch (error) {
             reject(error);
             return;

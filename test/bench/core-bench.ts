@@ -3,6 +3,7 @@ import { createCore, type Core } from '../../src-main/core/create-core';
 import { openLocalStore } from '../../src-main/core/db/open-local-store';
 import { silentLogger, systemClock } from '../../src-main/core/deps';
 import { DEMO_PEOPLE } from '../../src-main/core/demo/seed-demo-store';
+import { openBaselineCommit } from './baseline-commit';
 import { print, summarize, timeMs, type BenchLine } from './stats';
 
 /** A seeded pseudo-random sequence, so runs pick the same barcodes. */
@@ -23,8 +24,20 @@ async function startSelling(core: Core): Promise<void> {
   if (!(await h['shift.current']({}))) await h['shift.open']({ floatCount: [] });
 }
 
-/** `cart.scan`, `sale.commit` and `catalog.search` through the core on the data directory's catalog; returns the `sale.commit` line. */
-export async function benchCore(dataDir: string, baseline: BenchLine): Promise<BenchLine> {
+/** Sales measured per block, and one-row commits of the baseline measured before each block. */
+const SALES_PER_BLOCK = 20;
+const BASELINE_PER_BLOCK = 32;
+const BLOCKS = 16;
+
+/**
+ * `cart.scan`, `baseline.sqlite.commit` with `sale.commit`, and `catalog.search` through the core
+ * on the data directory's catalog; returns the `sale.commit` line.
+ *
+ * The baseline and the sales are measured in alternating blocks (the first block of each is
+ * warm-up), so a drift of the disk or of the machine during the run weighs on both alike: measured
+ * one after the other, the baseline's p50 moved between 0.18 and 0.27 ms from run to run here.
+ */
+export async function benchCore(dataDir: string): Promise<BenchLine> {
   const local = await openLocalStore({ dataDir, appVersion: 'bench', logger: silentLogger });
   const core = await createCore({ local, clock: systemClock, ids: { next: newId }, logger: silentLogger, appVersion: 'bench' });
   try {
@@ -48,19 +61,31 @@ export async function benchCore(dataDir: string, baseline: BenchLine): Promise<B
     }
     print(summarize('cart.scan', 'ms', scans, { products }));
 
+    const baseline = openBaselineCommit(dataDir);
+    const floor: number[] = [];
     const commits: number[] = [];
-    for (let i = 0; i < 320; i++) {
-      await h['cart.clear']({});
-      let cart = await h['cart.scan']({ barcode: barcodes[i % barcodes.length]! });
-      cart = await h['cart.scan']({ barcode: barcodes[(i + 7) % barcodes.length]! });
-      cart = await h['cart.scan']({ barcode: barcodes[(i + 13) % barcodes.length]! });
-      const amountMinor = cart.totals.totalMinor + 1_000;
-      const ms = await timeMs(() => h['sale.complete']({ cartId: cart.id, payments: [{ tender: 'cash', amountMinor: amountMinor as never }] }));
-      if (i >= 20) commits.push(ms);
+    try {
+      for (let block = 0, i = 0; block < BLOCKS; block++) {
+        const bare = baseline.run(BASELINE_PER_BLOCK);
+        if (block > 0) floor.push(...bare);
+        for (let k = 0; k < SALES_PER_BLOCK; k++, i++) {
+          await h['cart.clear']({});
+          let cart = await h['cart.scan']({ barcode: barcodes[i % barcodes.length]! });
+          cart = await h['cart.scan']({ barcode: barcodes[(i + 7) % barcodes.length]! });
+          cart = await h['cart.scan']({ barcode: barcodes[(i + 13) % barcodes.length]! });
+          const amountMinor = cart.totals.totalMinor + 1_000;
+          const ms = await timeMs(() => h['sale.complete']({ cartId: cart.id, payments: [{ tender: 'cash', amountMinor: amountMinor as never }] }));
+          if (block > 0) commits.push(ms);
+        }
+      }
+    } finally {
+      baseline.close();
     }
-    const sale = summarize('sale.commit', 'ms', commits, { products, lines: 3 });
-    sale.ratio = Math.round((sale.p50 / baseline.p50) * 100) / 100;
-    sale.baselineP50 = baseline.p50;
+    const floorLine = summarize('baseline.sqlite.commit', 'ms', floor, { interleaved: true });
+    print(floorLine);
+    const sale = summarize('sale.commit', 'ms', commits, { products, lines: 3, interleaved: true });
+    sale.ratio = Math.round((sale.p50 / floorLine.p50) * 100) / 100;
+    sale.baselineP50 = floorLine.p50;
     print(sale);
 
     // Type-ahead: the top 20 for random 3-letter prefixes of real product names.

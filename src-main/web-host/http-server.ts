@@ -4,6 +4,7 @@ import type { Logger } from '../core/deps';
 import { dispatch } from '../rpc/dispatch';
 import { contentSecurityPolicy } from '../security/content-security-policy';
 import { isAllowedHost, isAllowedOrigin } from './origin-guard';
+import { createCartEcho, pageIdOf } from './cart-echo';
 import { attachRpcSocket } from './rpc-socket';
 import { readStatic } from './static-files';
 
@@ -51,6 +52,7 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
 export function createWebHostServer(options: WebHostOptions): Server {
   const { core, rendererDir, logger, validateOutput } = options;
   const csp = contentSecurityPolicy();
+  const echo = createCartEcho();
 
   async function rpc(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
@@ -68,16 +70,24 @@ export function createWebHostServer(options: WebHostOptions): Server {
     sendJson(res, 200, await dispatch(core.handlers, method, input, { logger, validateOutput }));
   }
 
-  function events(req: IncomingMessage, res: ServerResponse): void {
+  function events(req: IncomingMessage, res: ServerResponse, page: string | null): void {
     res.writeHead(200, { 'Content-Type': 'text/event-stream', Connection: 'keep-alive', ...securityHeaders });
     res.write(': connected\n\n');
     // Written on the next turn: the core emits inside the call that caused the event, and the
-    // caller's own answer (the renderer waits for it) should not wait for this copy of it.
+    // caller's own answer (the renderer waits for it) should not wait for this copy of it. By
+    // then that answer has gone out, so a cart it already carried to this page is not sent again.
     const unsubscribe = core.onEvent((name, payload) => setImmediate(() => {
-      if (!res.writableEnded) res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+      if (res.writableEnded) return;
+      const data = JSON.stringify(payload);
+      if (page && name === 'cart.changed' && echo.repeats(page, data)) return;
+      res.write(`event: ${name}\ndata: ${data}\n\n`);
     }));
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), 15_000);
-    req.on('close', () => { clearInterval(heartbeat); unsubscribe(); });
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      if (page) echo.forget(page);
+    });
   }
 
   const server = createServer((req, res) => {
@@ -93,7 +103,7 @@ export function createWebHostServer(options: WebHostOptions): Server {
         return rpc(req, res, decodeURIComponent(url.pathname.slice('/rpc/'.length)));
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed', { Allow: 'GET' });
-      if (url.pathname === '/events') return events(req, res);
+      if (url.pathname === '/events') return events(req, res, pageIdOf(url));
       const file = await readStatic(rendererDir, url.pathname);
       if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
       send(res, 200, file.type, file.body, { 'Content-Security-Policy': csp });
@@ -104,6 +114,6 @@ export function createWebHostServer(options: WebHostOptions): Server {
     });
   });
   // The renderer's calls travel over a WebSocket when it is open (rpc-socket.ts says why).
-  attachRpcSocket(server, { core, logger, validateOutput, maxMessageBytes: MAX_BODY_BYTES });
+  attachRpcSocket(server, { core, logger, validateOutput, maxMessageBytes: MAX_BODY_BYTES, echo });
   return server;
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Core } from '../core/create-core';
 import type { Logger } from '../core/deps';
 import { dispatch } from '../rpc/dispatch';
+import { answersWithCart, pageIdOf, type CartEcho } from './cart-echo';
 import { isAllowedHost, isAllowedOrigin } from './origin-guard';
 
 /** The path of the WebSocket that carries contract calls (the renderer's fast path). */
@@ -19,6 +20,8 @@ export interface RpcSocketOptions {
   validateOutput: boolean;
   /** The largest message accepted (bytes); a bigger one closes the socket with 1009. */
   maxMessageBytes: number;
+  /** Told of the carts this socket's answers carry, so the page's event stream skips their echo (cart-echo.ts). */
+  echo: CartEcho;
 }
 
 /**
@@ -36,7 +39,7 @@ export interface RpcSocketOptions {
  * a page on another site cannot open this socket (https://datatracker.ietf.org/doc/html/rfc6455#section-10.2).
  */
 export function attachRpcSocket(server: Server, options: RpcSocketOptions): WebSocketServer {
-  const { core, logger, validateOutput } = options;
+  const { core, logger, validateOutput, echo } = options;
   const sockets = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -49,19 +52,20 @@ export function attachRpcSocket(server: Server, options: RpcSocketOptions): WebS
     if (url.pathname !== RPC_SOCKET_PATH) return refuse('404 Not Found', 'unknown path');
     const origin = req.headers.origin;
     if (!isAllowedHost(req.headers.host, port) || origin === undefined || !isAllowedOrigin(origin, port)) return refuse('403 Forbidden', 'foreign host or origin');
-    sockets.handleUpgrade(req, socket, head, (ws) => serve(ws));
+    sockets.handleUpgrade(req, socket, head, (ws) => serve(ws, pageIdOf(url)));
   });
 
-  function serve(ws: WebSocket): void {
+  function serve(ws: WebSocket, page: string | null): void {
     ws.on('message', (data: RawData, isBinary: boolean) => {
-      void answer(ws, data, isBinary).catch((error: unknown) => {
+      void answer(ws, page, data, isBinary).catch((error: unknown) => {
         logger.error('rpc socket message failed', { error: error instanceof Error ? error.stack : String(error) });
       });
     });
     ws.on('error', (error) => logger.warn('rpc socket error', { error: error.message }));
+    if (page) ws.on('close', () => echo.forget(page));
   }
 
-  async function answer(ws: WebSocket, data: RawData, isBinary: boolean): Promise<void> {
+  async function answer(ws: WebSocket, page: string | null, data: RawData, isBinary: boolean): Promise<void> {
     let message: unknown;
     try {
       if (isBinary) throw new Error('binary');
@@ -76,6 +80,12 @@ export function attachRpcSocket(server: Server, options: RpcSocketOptions): WebS
     }
     const { id, method, input } = call.data;
     const envelope = await dispatch(core.handlers, method, input ?? {}, { logger, validateOutput });
+    if (page && envelope.ok && answersWithCart(method) && ws.readyState === ws.OPEN) {
+      // The cart serialised once: the same text is the answer and what the echo check compares.
+      const cartJson = JSON.stringify(envelope.value);
+      echo.answered(page, cartJson);
+      return ws.send(`{"id":${id},"envelope":{"ok":true,"value":${cartJson}}}`);
+    }
     send(ws, { id, envelope });
   }
 

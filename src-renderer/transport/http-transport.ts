@@ -14,6 +14,11 @@ export interface HttpTransportOptions {
   readonly openEvents: (url: string) => EventSourceLike;
   /** Prefix of `/rpc` and `/events`; '' for the page's own origin. */
   readonly baseUrl?: string;
+  /**
+   * This page's id, sent with the event stream (and the socket, pick-transport.ts), so the host
+   * can leave out the events that only repeat this page's own answers (src-main/web-host/cart-echo.ts).
+   */
+  readonly pageId?: string;
 }
 
 export const failure = (message: string): Envelope<never> => ({ ok: false, error: { code: 'INTERNAL', message } });
@@ -61,7 +66,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   }
 
   function on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
-    events ??= options.openEvents(`${base}/events`);
+    events ??= options.openEvents(options.pageId ? `${base}/events?page=${encodeURIComponent(options.pageId)}` : `${base}/events`);
     const source = events;
     const onMessage = (message: { data: string }) => {
       let payload: unknown;

@@ -10,6 +10,8 @@ export interface TransportHost {
   readonly WebSocket?: new (url: string) => WebSocket;
   /** The page's address: the socket goes to the same host. */
   readonly location?: { readonly host: string; readonly protocol: string };
+  /** For the page's id (`crypto.randomUUID`, available on a loopback origin). */
+  readonly crypto?: { randomUUID(): string };
 }
 
 /**
@@ -19,18 +21,24 @@ export interface TransportHost {
 export function pickTransport(host: TransportHost): { kind: 'bridge' | 'http' | 'socket'; transport: Transport } {
   if (isPosBridge(host.pos)) return { kind: 'bridge', transport: host.pos };
   const EventSourceImpl = host.EventSource;
+  const WebSocketImpl = host.WebSocket;
+  const location = host.location;
+  const socketUsable = !!WebSocketImpl && !!location && location.protocol === 'http:';
+  // One id for this page's event stream and its socket: the host then knows that an event repeats
+  // what this page's own call just answered, and leaves it out (src-main/web-host/cart-echo.ts).
+  const pageId = socketUsable ? host.crypto?.randomUUID() : undefined;
   const http = createHttpTransport({
+    pageId,
     fetch: (url, init) => host.fetch(url, init),
     openEvents: (url) => {
       if (!EventSourceImpl) throw new Error('This browser has no EventSource: live updates are unavailable');
       return new EventSourceImpl(url);
     },
   });
-  const WebSocketImpl = host.WebSocket;
-  const location = host.location;
-  if (!WebSocketImpl || !location || location.protocol !== 'http:') return { kind: 'http', transport: http };
+  if (!socketUsable) return { kind: 'http', transport: http };
+  const socketUrl = `ws://${location.host}/rpc-socket${pageId ? `?page=${encodeURIComponent(pageId)}` : ''}`;
   return {
     kind: 'socket',
-    transport: createSocketTransport({ fallback: http, openSocket: () => new WebSocketImpl(`ws://${location.host}/rpc-socket`) }),
+    transport: createSocketTransport({ fallback: http, openSocket: () => new WebSocketImpl(socketUrl) }),
   };
 }

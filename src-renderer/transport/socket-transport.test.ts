@@ -112,4 +112,33 @@ describe('socket transport', () => {
     expect(opened).toEqual(['ws://127.0.0.1:4321/rpc-socket']);
     expect(pickTransport({ fetch: noFetch }).kind).toBe('http');
   });
+
+  it("gives the page's socket and its event stream the same page id, so the host can leave out the echo of its answers", () => {
+    const noFetch = async () => new Response('{}');
+    const opened: string[] = [];
+    class RecordingSocket {
+      readyState = 0;
+      addEventListener(): void {}
+      send(): void {}
+      constructor(readonly url: string) {
+        opened.push(url);
+      }
+    }
+    class RecordingEvents {
+      addEventListener(): void {}
+      removeEventListener(): void {}
+      constructor(readonly url: string) {
+        opened.push(url);
+      }
+    }
+    const picked = pickTransport({
+      fetch: noFetch, WebSocket: RecordingSocket as never, EventSource: RecordingEvents as never,
+      location: { host: '127.0.0.1:4321', protocol: 'http:' }, crypto: { randomUUID: () => '0193f3a2-7c1e-7d4b-9a55-2b1f6e0c9d11' },
+    });
+    picked.transport.on('cart.changed', () => undefined);
+    expect(opened).toEqual([
+      'ws://127.0.0.1:4321/rpc-socket?page=0193f3a2-7c1e-7d4b-9a55-2b1f6e0c9d11',
+      '/events?page=0193f3a2-7c1e-7d4b-9a55-2b1f6e0c9d11',
+    ]);
+  });
 });

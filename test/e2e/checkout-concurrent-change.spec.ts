@@ -11,7 +11,7 @@ test('a change made in main while our scan is in flight shows once the scan is a
   let release: () => void = () => undefined;
   const released = new Promise<void>((resolve) => { release = resolve; });
   let heldScan = false;
-  await page.routeWebSocket('**/rpc-socket', (socket) => {
+  await page.routeWebSocket(/\/rpc-socket(\?|$)/, (socket) => {
     const server = socket.connectToServer();
     socket.onMessage((message) => {
       const call = JSON.parse(String(message)) as { id: number; method: string };

@@ -68,4 +68,56 @@ describe('web host RPC socket', () => {
     expect(await closed).toBe(1009);
     expect(databaseDigest(fx.local)).toBe(before);
   });
+
+  /** An event stream as a page opens it (`EventSource`); collects its `cart.changed` payloads. */
+  async function cartEvents(query: string): Promise<{ carts: Array<{ lines: Array<{ quantity: number }> }>; stop(): void }> {
+    const abort = new AbortController();
+    const response = await fetch(`http://127.0.0.1:${port}/events${query}`, { signal: abort.signal });
+    const reader = response.body!.getReader();
+    const carts: Array<{ lines: Array<{ quantity: number }> }> = [];
+    let buffered = '';
+    const connected = new Promise<void>((resolve) => {
+      void (async () => {
+        for (;;) {
+          const chunk = await reader.read().catch(() => ({ done: true, value: undefined }));
+          if (chunk.done) return;
+          buffered += new TextDecoder().decode(chunk.value);
+          if (buffered.includes(': connected')) resolve();
+          let end: number;
+          while ((end = buffered.indexOf('\n\n')) >= 0) {
+            const block = buffered.slice(0, end);
+            buffered = buffered.slice(end + 2);
+            if (block.startsWith('event: cart.changed\n')) carts.push(JSON.parse(block.slice(block.indexOf('data: ') + 6)));
+          }
+        }
+      })();
+    });
+    await connected;
+    return { carts, stop: () => abort.abort() };
+  }
+
+  it("leaves out of a page's event stream the cart its own socket call just answered, and nothing else", async () => {
+    const page = '0193f3a2-7c1e-7d4b-9a55-2b1f6e0c9d11';
+    const own = await cartEvents(`?page=${page}`);
+    const other = await cartEvents('');
+    try {
+      const ws = await connect(undefined, `${RPC_SOCKET_PATH}?page=${page}`);
+      const scanned = await call(ws, { id: 1, method: 'cart.clear' });
+      expect(scanned.envelope.ok).toBe(true);
+      const added = await call(ws, { id: 2, method: 'cart.scan', input: { barcode: DEMO_BARCODES.milk } });
+      expect(added.envelope).toMatchObject({ ok: true, value: { lines: [{ quantity: 1 }] } });
+      // A change this page did not make (a scanner read in main, another page): it must reach the page.
+      const elsewhere = await fetch(`http://127.0.0.1:${port}/rpc/cart.scan`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ barcode: DEMO_BARCODES.milk }),
+      }).then((r) => r.json() as Promise<{ value: unknown }>);
+      await expect.poll(() => other.carts.length).toBe(3);
+      // The other page (no id) got all three carts; this page only the one it was not answered.
+      expect(other.carts.map((c) => c.lines.map((l) => l.quantity))).toEqual([[], [1], [2]]);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(own.carts).toEqual([elsewhere.value]);
+    } finally {
+      own.stop();
+      other.stop();
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import type { StoreInfo } from '../domain/store';
+import { numberFormat } from './intl-cache';
 
 /** What money formatting needs to know about a store. */
 export type MoneyLocale = Pick<StoreInfo, 'locale' | 'currency' | 'currencyDigits'>;
@@ -9,7 +10,7 @@ export type MoneyLocale = Pick<StoreInfo, 'locale' | 'currency' | 'currencyDigit
  * display only: it never feeds back into arithmetic, which stays in integers.
  */
 export function createMoneyFormatter(store: MoneyLocale): (minor: number) => string {
-  const format = new Intl.NumberFormat(store.locale, {
+  const format = numberFormat(store.locale, {
     style: 'currency',
     currency: store.currency,
     minimumFractionDigits: store.currencyDigits,
@@ -21,7 +22,7 @@ export function createMoneyFormatter(store: MoneyLocale): (minor: number) => str
 
 /** Formats an amount of minor units as a plain number in major units ("12,50" in fr-FR), for input fields. */
 export function formatMajorPlain(minor: number, store: MoneyLocale): string {
-  return new Intl.NumberFormat(store.locale, {
+  return numberFormat(store.locale, {
     minimumFractionDigits: store.currencyDigits,
     maximumFractionDigits: store.currencyDigits,
     useGrouping: false,
@@ -30,7 +31,7 @@ export function formatMajorPlain(minor: number, store: MoneyLocale): string {
 
 /** The locale's decimal separator ("," for fr-FR, "." for en-GB), read from CLDR data through Intl. */
 export function decimalSeparator(locale: string): string {
-  return new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
+  return numberFormat(locale, {}).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
 }
 
 export type ParseAmountFailure = 'empty' | 'invalid' | 'negative' | 'too-many-decimals' | 'too-large';

@@ -1,6 +1,7 @@
 import type { Sale } from '../../../src-shared/domain/sale';
 import type { StoreInfo, TerminalInfo } from '../../../src-shared/domain/store';
 import type { Discount } from '../../../src-shared/domain/cart';
+import { dateTimeFormat, numberFormat } from '../../../src-shared/i18n/intl-cache';
 import { createMoneyFormatter } from '../../../src-shared/i18n/money-format';
 import type { MessageKey } from '../../../src-shared/i18n/en';
 import { languageForLocale, translate, translatePlural, type MessageParams } from '../../../src-shared/i18n/translate';
@@ -118,7 +119,7 @@ function discountLabel(discount: Discount | null, locale: string): string {
 }
 
 function formatWeight(grams: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(grams / 1000);
+  return numberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(grams / 1000);
 }
 
 /**
@@ -151,12 +152,11 @@ function withoutControls(value: string, replacement: string): string {
 }
 
 function formatDateTime(iso: string, store: StoreInfo): string {
-  return new Intl.DateTimeFormat(store.locale, { timeZone: store.timeZone, dateStyle: 'short', timeStyle: 'medium' })
-    .format(new Date(iso));
+  return dateTimeFormat(store.locale, { timeZone: store.timeZone, dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
 }
 
 function percent(rateBp: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(rateBp / 10_000);
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(rateBp / 10_000);
 }
 
 /** A left-aligned description and a right-aligned amount ("Alignment": the pipe attracts text). */

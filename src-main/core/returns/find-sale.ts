@@ -3,6 +3,7 @@ import { minor } from '../../../src-shared/money';
 import { grossPerLine, remainingOf, type ReturnedLine, type SoldLine } from '../../../src-shared/returns/returnable';
 import type { Db } from '../catalog/catalog-service';
 import { readSale } from '../sale/sale-reader';
+import { dateTimeFormat } from '../../../src-shared/i18n/intl-cache';
 
 /** A sale's lines as the pure return rules see them: quantity sold and what was paid per line. */
 export async function soldAndReturned(db: Db, saleId: string): Promise<{ sold: SoldLine[]; returned: ReturnedLine[] }> {
@@ -48,7 +49,7 @@ export async function returnableSale(db: Db, saleId: string, openShiftId: string
 /** The UTC instants of a store-local calendar day can span two UTC dates; look a day either side and filter. */
 function localDate(iso: string, timeZone: string): string {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
 }
 
 export async function findSales(db: Db, where: { receiptNo: string } | { saleId: string } | { date: string; totalMinor: number }, timeZone: string): Promise<string[]> {

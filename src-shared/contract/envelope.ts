@@ -39,6 +39,10 @@ export const ErrorCode = z.enum([
   'COUNT_INVALID',
   'RETURN_EXCEEDS_SOLD',
   'SALE_NOT_VOIDABLE',
+  /** A role or person edit touches a permission the editor does not hold (core/people/grant-rules.ts). */
+  'GRANT_REFUSED',
+  /** A role or person edit would leave no active person holding `people`. */
+  'LAST_PEOPLE_MANAGER',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -140,6 +140,8 @@ export const en = {
   'error.COUNT_INVALID': 'That count is not valid. Check the notes and coins.',
   'error.RETURN_EXCEEDS_SOLD': 'That is more than is left to return on this sale.',
   'error.SALE_NOT_VOIDABLE': 'This sale can no longer be voided.',
+  'error.GRANT_REFUSED': 'You can only give or take away permissions that you hold yourself.',
+  'error.LAST_PEOPLE_MANAGER': 'Someone active must keep the permission to manage people.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -137,4 +137,6 @@ export const fr: Messages = {
   'error.COUNT_INVALID': 'Ce comptage n’est pas valide. Vérifiez les billets et les pièces.',
   'error.RETURN_EXCEEDS_SOLD': 'C’est plus que ce qui reste à retourner sur cette vente.',
   'error.SALE_NOT_VOIDABLE': 'Cette vente ne peut plus être annulée.',
+  'error.GRANT_REFUSED': 'Vous ne pouvez donner ou retirer que des permissions que vous détenez vous-même.',
+  'error.LAST_PEOPLE_MANAGER': 'Une personne active doit garder la permission de gérer les personnes.',
 };

@@ -1,9 +1,9 @@
-// Admin → Devices (issue 5): a manager adds the simulated Epson network printer (running in this
+// Admin → Devices (issue 5): the owner (a manager lacks `settings`) adds the simulated Epson network printer (running in this
 // process on a loopback port), prints a test page, tests the drawer, and tries the scanner test
 // field. The web host starts without POS_PRINTER: the printer exists only once it is added here.
 import { SimPrinter } from '../../src-main/hardware/sim/printer/sim-printer';
 import { expect, test as base } from './support/fixtures';
-import { DEMO_MANAGER, startTill } from './support/session';
+import { DEMO_MANAGER, DEMO_OWNER, enterAdmin, startTill } from './support/session';
 
 const test = base.extend<{ sim: SimPrinter }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; the simulator has none.
@@ -15,23 +15,12 @@ const test = base.extend<{ sim: SimPrinter }>({
   },
 });
 
-test('a manager adds a network printer, prints a test page, opens the drawer and tests a scan', async ({ page, webHost, sim }, testInfo) => {
+test('the owner adds a network printer, prints a test page, opens the drawer and tests a scan', async ({ page, webHost, sim }, testInfo) => {
   test.setTimeout(90_000);
   await page.goto(webHost.url);
   await startTill(page, DEMO_MANAGER);
-  await page.getByTestId('session-person').click();
-  await page.getByTestId('admin-button').click();
-  const dialog = page.getByTestId('admin-enter-dialog');
-  await dialog.getByTestId('admin-person').filter({ hasText: DEMO_MANAGER.name }).click();
-  await dialog.getByTestId('admin-pin').fill(DEMO_MANAGER.pin);
-  await dialog.getByTestId('admin-pin').press('Enter');
-  await expect(page.getByTestId('admin-screen')).toBeVisible();
-
-  // Saving a device needs `settings`, which the demo manager role lacks until it is granted.
-  await page.getByTestId('admin-tab-roles').click();
-  await page.getByTestId('role-manager-settings').check();
-  await page.getByTestId('roles-save').click();
-  await expect(page.getByTestId('roles-admin')).toContainText('Roles saved.');
+  // Saving a device needs `settings`, which the default manager role lacks: the owner (admin) does it.
+  await enterAdmin(page, DEMO_OWNER);
 
   await page.getByTestId('admin-tab-devices').click();
   await expect(page.getByTestId('devices-admin')).toContainText('No receipt printer is configured yet.');

@@ -1,9 +1,9 @@
 // Admin mode (issue 4): a manager enters from the header with their PIN, edits roles and settings,
 // and goes back to the till; the idle lock then locks the till by itself.
 import { expect, test } from './support/fixtures';
-import { DEMO_CASHIER, DEMO_MANAGER, startTill } from './support/session';
+import { DEMO_CASHIER, DEMO_MANAGER, DEMO_OWNER, enterAdmin, startTill } from './support/session';
 
-test('a manager enters admin mode, changes a role and the idle lock, and the till locks itself when idle', async ({ page }, testInfo) => {
+test('a manager enters admin mode but cannot grant themselves settings; the owner does, changes the idle lock, and the till locks itself when idle', async ({ page }, testInfo) => {
   test.setTimeout(90_000);
   await page.goto('/');
   await startTill(page, DEMO_CASHIER);
@@ -21,12 +21,23 @@ test('a manager enters admin mode, changes a role and the idle lock, and the til
   await dialog.getByTestId('admin-pin').press('Enter');
   await expect(page.getByTestId('admin-screen')).toBeVisible();
   await expect(page.getByTestId('admin-name')).toContainText(DEMO_MANAGER.name);
-  await expect(page.getByTestId('people-row')).toHaveCount(2);
+  await expect(page.getByTestId('people-row')).toHaveCount(3);
   await page.screenshot({ path: testInfo.outputPath('admin-people.png') });
 
-  // The default manager may not change settings (read-only) until the role gets the permission.
+  // The default manager may not change settings (read-only), nor grant themselves the permission:
+  // nobody hands out what they do not hold (core/people/grant-rules.ts).
   await page.getByTestId('admin-tab-settings').click();
   await expect(page.getByTestId('settings-save')).toBeDisabled();
+  await page.getByTestId('admin-tab-roles').click();
+  await page.getByTestId('role-manager-settings').check();
+  await page.getByTestId('roles-save').click();
+  await expect(page.getByTestId('roles-admin')).toContainText('You can only give or take away permissions that you hold yourself.');
+  await expect(page.getByTestId('roles-admin')).toContainText('which Morgan Manager does not hold');
+  await page.screenshot({ path: testInfo.outputPath('admin-roles-refused.png'), fullPage: true });
+
+  // The owner (an Administrator) may: they grant it, and change the idle lock.
+  await page.getByTestId('admin-leave').click();
+  await enterAdmin(page, DEMO_OWNER);
   await page.getByTestId('admin-tab-roles').click();
   await page.getByTestId('role-manager-settings').check();
   await page.getByTestId('roles-save').click();

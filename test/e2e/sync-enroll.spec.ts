@@ -1,7 +1,7 @@
 // Sync in admin mode (issue 6): the header's indicator, the status panel, and the enrollment
 // form's refusals — a typo caught at once, and a demo till with unsynced facts refused by the core.
 import { expect, test } from './support/fixtures';
-import { DEMO_MANAGER, startTill } from './support/session';
+import { DEMO_MANAGER, DEMO_OWNER, enterAdmin, startTill } from './support/session';
 
 test('the sync panel shows the till offline with facts waiting, and enrollment of a demo till is refused clearly', async ({ page, webHost }, testInfo) => {
   await page.goto('/');
@@ -9,17 +9,8 @@ test('the sync panel shows the till offline with facts waiting, and enrollment o
   await startTill(page, DEMO_MANAGER);
   await expect(page.getByTestId('sync-pending')).toBeVisible();
 
-  await page.getByTestId('session-person').click();
-  await page.getByTestId('admin-button').click();
-  const dialog = page.getByTestId('admin-enter-dialog');
-  await dialog.getByTestId('admin-person').filter({ hasText: DEMO_MANAGER.name }).click();
-  await dialog.getByTestId('admin-pin').fill(DEMO_MANAGER.pin);
-  await dialog.getByTestId('admin-pin').press('Enter');
-  // Enrolling needs `settings`, which the default manager role lacks.
-  await page.getByTestId('admin-tab-roles').click();
-  await page.getByTestId('role-manager-settings').check();
-  await page.getByTestId('roles-save').click();
-  await expect(page.getByTestId('roles-admin')).toContainText('Roles saved.');
+  // Enrolling needs `settings`, which the default manager role lacks: the owner (admin) enrols.
+  await enterAdmin(page, DEMO_OWNER);
 
   await page.getByTestId('admin-tab-sync').click();
   const status = (await (await page.request.post(`${webHost.url}rpc/sync.status`, { data: {} })).json()).value;

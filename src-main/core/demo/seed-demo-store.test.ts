@@ -61,7 +61,7 @@ describe('seedDemoStore', () => {
   it('hashes the PINs of the manager and the cashier', async () => {
     await seedDemoStore(store, { clock, ids });
     const people = await store.db.selectFrom('person').selectAll().orderBy('name').execute();
-    expect(people.map((p) => [p.name, p.role, p.active])).toEqual([['Casey Cashier', 'cashier', 1], ['Morgan Manager', 'manager', 1]]);
+    expect(people.map((p) => [p.name, p.role, p.active])).toEqual([['Casey Cashier', 'cashier', 1], ['Morgan Manager', 'manager', 1], ['Olive Owner', 'admin', 1]]);
     const [casey, morgan] = people;
     expect(casey?.pin_hash).toMatch(/^scrypt\$16384\$8\$1\$/);
     expect(await verifyPin('0000', casey?.pin_hash ?? '')).toBe(true);

@@ -25,10 +25,15 @@ export const DEMO_TAX_RATES: Record<DemoRate, { name: string; rateBp: number }> 
   reduced: { name: 'VAT reduced 5%', rateBp: 500 },
 };
 
-/** Role ids are the defaults of migrations/0004 (src-shared/domain/people.ts DEFAULT_ROLES). */
+/**
+ * Role ids are the defaults of migrations/0004 (src-shared/domain/people.ts DEFAULT_ROLES). The
+ * default manager role lacks `settings`, and nobody grants what they do not hold
+ * (core/people/grant-rules.ts): the owner, an Administrator, holds every permission.
+ */
 export const DEMO_PEOPLE = [
   { name: 'Morgan Manager', role: 'manager', pin: '1234' },
   { name: 'Casey Cashier', role: 'cashier', pin: '0000' },
+  { name: 'Olive Owner', role: 'admin', pin: '2468' },
 ] as const;
 
 /**
@@ -38,7 +43,7 @@ export const DEMO_PEOPLE = [
  */
 export const DEMO_CONTROL_SETTINGS = { requireSignIn: false, requireShift: false } as const;
 
-/** The hosts' demo (issue 4): sign in (Casey 0000, Morgan 1234) and open a shift before selling. `POS_DEMO_OPEN=1` opts out. */
+/** The hosts' demo (issue 4): sign in (Casey 0000, Morgan 1234, Olive 2468) and open a shift before selling. `POS_DEMO_OPEN=1` opts out. */
 export const DEMO_TILL_CONTROL_SETTINGS = { requireSignIn: true, requireShift: true } as const;
 
 /**

@@ -1,5 +1,6 @@
 import type { HandlerSlice } from '../../../src-shared/contract';
 import type { AuditLog } from '../audit/audit-log';
+import { assertMayGrant, assertSomeoneManagesPeople, type Grantor } from './grant-rules';
 import { verifyChains } from '../audit/verify-chains';
 import type { LocalStore } from '../db/local-store';
 import type { SettingsStore } from '../settings/control-settings';
@@ -27,6 +28,14 @@ export interface PeopleHandlerDeps {
 
 /** Who acts, for records: the admin in admin mode, else the session's person (the gate already checked it). */
 const actorIdOf = async (access: Access) => (await access.requireSession())?.effective.id ?? null;
+/**
+ * Who edits people and roles, with the permissions of their role now (grant-rules.ts): the admin
+ * in admin mode, else the session's person; null when nobody needs to be signed in.
+ */
+const grantorOf = async (access: Access, roles: RoleStore): Promise<Grantor | null> => {
+  const actor = await access.requireSession();
+  return actor ? { id: actor.effective.id, name: actor.effective.name, permissions: await roles.permissionsOf(actor.effective.roleId) } : null;
+};
 /** Who asked for an override: always the session's person (the token is bound to them). */
 const requesterOf = async (access: Access) => (await access.requireSession())?.person.id ?? null;
 
@@ -43,14 +52,18 @@ export const peopleHandlers = (deps: PeopleHandlerDeps): HandlerSlice<PeopleMeth
     'admin.leave': () => session.leaveAdmin(),
     'override.approve': async (input) => overrides.approve(input, await requesterOf(access)),
     'people.list': () => people.list(),
-    'people.save': async (input) => people.save(input, await actorIdOf(access)),
+    'people.save': async (input) => people.save(input, await grantorOf(access, roles)),
     'people.unlock': async ({ personId }) => people.unlock(personId, await actorIdOf(access)),
     'roles.list': () => roles.list(),
     'roles.save': async (role) => {
-      const actorId = await actorIdOf(access);
+      const grantor = await grantorOf(access, roles);
       return local.withTransaction(async (trx, tx) => {
         const { before, after } = await roles.save(trx, role, (hook) => tx.onCommit(hook));
-        await audit.append(trx, { action: 'role.saved', actorId, details: { roleId: role.id, before: before?.permissions ?? null, after: after.permissions, name: after.name } });
+        // Checked after the write, in its transaction: a refusal rolls it back (and its cache hook).
+        const what = `Changing the role "${after.name}"`;
+        assertMayGrant(grantor, [...(before?.permissions ?? []), ...after.permissions], what);
+        await assertSomeoneManagesPeople(trx, what);
+        await audit.append(trx, { action: 'role.saved', actorId: grantor?.id ?? null, details: { roleId: role.id, before: before?.permissions ?? null, after: after.permissions, name: after.name } });
         return after;
       });
     },

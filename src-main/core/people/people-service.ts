@@ -4,6 +4,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { LocalStore } from '../db/local-store';
 import type { Clock, IdGenerator } from '../deps';
 import { hashPin, MalformedPinHashError, verifyPin } from './pin-hash';
+import { assertMayGrant, assertSomeoneManagesPeople, type Grantor } from './grant-rules';
 import type { RoleStore } from './role-store';
 
 /** Five wrong PINs in a row lock the person for five minutes (issue 4; ARCHITECTURE.md §7). */
@@ -105,19 +106,27 @@ export function createPeopleService(deps: { local: LocalStore; clock: Clock; ids
       return { id: person.id, name: person.name, roleId: person.role };
     },
 
-    /** Creates or updates a person; a new one needs a PIN. Audited (never with the PIN). */
-    async save(input: { id?: string; name: string; roleId: string; active: boolean; pin?: string }, actorId: string | null): Promise<Person> {
-      if (!(await roles.get(input.roleId))) throw new DomainError('NOT_FOUND', `There is no role "${input.roleId}": pick one from the roles list.`);
+    /**
+     * Creates or updates a person; a new one needs a PIN. Audited (never with the PIN). The editor
+     * must hold every permission of the person's role before and after (grant-rules.ts): a PIN
+     * reset or a deactivation of someone more powerful is as much an escalation as a promotion.
+     */
+    async save(input: { id?: string; name: string; roleId: string; active: boolean; pin?: string }, grantor: Grantor | null): Promise<Person> {
+      const role = await roles.get(input.roleId);
+      if (!role) throw new DomainError('NOT_FOUND', `There is no role "${input.roleId}": pick one from the roles list.`);
       if (!input.id && !input.pin) throw new DomainError('INVALID_INPUT', 'A new person needs a PIN of 4 to 8 digits.');
       const pinHash = input.pin ? await hashPin(input.pin) : null;
       const id = await local.withTransaction(async (trx) => {
         const id = input.id ?? deps.ids.next();
-        const exists = input.id ? await trx.selectFrom('person').select('id').where('id', '=', input.id).executeTakeFirst() : undefined;
+        const exists = input.id ? await trx.selectFrom('person').select(['id', 'name', 'role']).where('id', '=', input.id).executeTakeFirst() : undefined;
         if (input.id && !exists) throw new DomainError('NOT_FOUND', 'No person with that id on this till.');
+        const what = exists ? `Changing ${exists.name}` : `Adding ${input.name} as ${role.name}`;
+        assertMayGrant(grantor, [...(exists ? await roles.permissionsOf(exists.role) : []), ...role.permissions], what);
         const row = { name: input.name, role: input.roleId, active: input.active ? 1 : 0, ...(pinHash ? { pin_hash: pinHash } : {}) };
         if (exists) await trx.updateTable('person').set(row).where('id', '=', id).execute();
         else await trx.insertInto('person').values({ id, pin_hash: pinHash!, ...row }).execute();
-        await audit.append(trx, { action: exists ? 'person.updated' : 'person.created', actorId, details: { personId: id, name: input.name, roleId: input.roleId, active: input.active, pinChanged: pinHash !== null } });
+        await assertSomeoneManagesPeople(trx, what);
+        await audit.append(trx, { action: exists ? 'person.updated' : 'person.created', actorId: grantor?.id ?? null, details: { personId: id, name: input.name, roleId: input.roleId, active: input.active, pinChanged: pinHash !== null } });
         return id;
       });
       return this.get(id);

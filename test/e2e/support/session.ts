@@ -16,6 +16,8 @@ export interface DemoPerson {
 /** The demo store's people (seed-demo-store.ts DEMO_PEOPLE). */
 export const DEMO_CASHIER: DemoPerson = { name: 'Casey Cashier', pin: '0000' };
 export const DEMO_MANAGER: DemoPerson = { name: 'Morgan Manager', pin: '1234' };
+/** An Administrator: every permission, `settings` included (the default manager role lacks it). */
+export const DEMO_OWNER: DemoPerson = { name: 'Olive Owner', pin: '2468' };
 
 /** A float of £100 counted by denomination (face value in minor units → pieces). */
 export const DEFAULT_FLOAT: Readonly<Record<number, number>> = { 2000: 2, 1000: 4, 500: 2, 100: 10 };
@@ -73,4 +75,15 @@ export async function approveOverride(page: Page, approver: DemoPerson = DEMO_MA
   await dialog.getByTestId('override-pin').fill(approver.pin);
   await dialog.getByTestId('override-approve').click();
   await expect(dialog).toBeHidden();
+}
+
+/** From the till: the header's person menu → Admin → pick `person`, type the PIN, wait for the admin screen. */
+export async function enterAdmin(page: Page, person: DemoPerson): Promise<void> {
+  await page.getByTestId('session-person').click();
+  await page.getByTestId('admin-button').click();
+  const dialog = page.getByTestId('admin-enter-dialog');
+  await dialog.getByTestId('admin-person').filter({ hasText: person.name }).click();
+  await dialog.getByTestId('admin-pin').fill(person.pin);
+  await dialog.getByTestId('admin-pin').press('Enter');
+  await expect(page.getByTestId('admin-name')).toContainText(person.name);
 }

@@ -3,6 +3,7 @@ import type { LocalStore } from '../db/local-store';
 import type { Clock, Logger } from '../deps';
 import type { TerminalIdentity } from '../settings/terminal-identity';
 import { applyPulledPage } from './apply-page';
+import { linkSignals } from './linked-signal';
 import { abortableSleep, BACKOFF_BASE_MS, BACKOFF_CAP_MS, fullJitterDelay } from './backoff';
 import { startNewEpoch } from './epoch';
 import { ACKED_RETENTION_MS, DEFAULT_BATCH_LIMITS, acknowledge, highestSeq, pruneAcknowledged, readPushBatch, unacknowledgeAfter, type BatchLimits } from './outbox';
@@ -90,7 +91,12 @@ export function createSyncLoop(deps: SyncLoopDeps) {
   /** Sleeps until `ms` passed, wake() or stop(), whichever comes first. */
   async function idle(ms: number): Promise<void> {
     if (woken) return;
-    await sleep(ms, AbortSignal.any([idleController.signal, stopController.signal]));
+    const link = linkSignals([idleController.signal, stopController.signal]);
+    try {
+      await sleep(ms, link.signal);
+    } finally {
+      link.dispose();
+    }
   }
 
   /** A request got an answer: the till is online, whatever happens next in this cycle. */
@@ -103,9 +109,13 @@ export function createSyncLoop(deps: SyncLoopDeps) {
   /** Parked: no timer at all, only wake() (sync.now, a sale) or stop() ends it. */
   async function parked(): Promise<void> {
     if (woken) return;
-    const signal = AbortSignal.any([idleController.signal, stopController.signal]);
-    if (signal.aborted) return;
-    await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+    const link = linkSignals([idleController.signal, stopController.signal]);
+    try {
+      if (link.signal.aborted) return;
+      await new Promise((resolve) => link.signal.addEventListener('abort', resolve, { once: true }));
+    } finally {
+      link.dispose();
+    }
   }
 
   async function setError(message: string | null): Promise<void> {
@@ -201,16 +211,18 @@ export function createSyncLoop(deps: SyncLoopDeps) {
     const cursors = await readCursors(local.db);
     const missing = streams.filter((stream) => !cursors.has(stream));
     if (missing.length > 0) return missing;
-    const waitSignal = AbortSignal.any([signal, idleController.signal]);
+    const link = linkSignals([signal, idleController.signal]);
     try {
       const answer = await transport.wait({
         cursors: Object.fromEntries(streams.map((stream) => [stream, cursors.get(stream)!.cursor])) as Record<StreamName, string>,
         timeoutSeconds: tuning.waitSeconds,
-      }, waitSignal);
+      }, link.signal);
       return answer.news;
     } catch (error) {
       if (idleController.signal.aborted || signal.aborted) return 'woken';
       throw error;
+    } finally {
+      link.dispose();
     }
   }
 

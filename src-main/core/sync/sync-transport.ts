@@ -3,6 +3,7 @@ import {
   EnrollResponse, HelloResponse, PullResponse, PushResponse, SyncError, SYNC_PATHS, WaitResponse,
   type EnrollRequest, type HelloRequest, type PullQuery, type SyncErrorCode, type WaitRequest,
 } from '../../../src-shared/sync/protocol';
+import { linkSignals } from './linked-signal';
 
 /** Every request gets a deadline: a half-open connection must never hang the loop. */
 export const REQUEST_TIMEOUT_MS = 10_000;
@@ -59,15 +60,18 @@ export function createSyncTransport(options: SyncTransportOptions) {
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (options.credential) headers.Authorization = `Bearer ${options.credential}`;
     const timeout = AbortSignal.timeout(deadlineMs);
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    // Not AbortSignal.any: `signal` is the loop's long-lived stop signal (linked-signal.ts says why).
+    const link = linkSignals(signal ? [signal, timeout] : [timeout]);
     let response: Response;
     let text: string;
     try {
-      response = await fetchFn(url, { method, headers, body, signal: combined });
+      response = await fetchFn(url, { method, headers, body, signal: link.signal });
       text = await response.text();
     } catch (error) {
       const why = timeout.aborted ? `no answer within ${deadlineMs} ms` : messageOf(error);
       throw new SyncRequestError('network', `${method} ${url.pathname}: ${why}`, undefined, undefined, { cause: error });
+    } finally {
+      link.dispose();
     }
     if (!response.ok) {
       const parsed = SyncError.safeParse(safeJson(text));

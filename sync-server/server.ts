@@ -72,7 +72,7 @@ export async function startServer(options: SyncServerOptions): Promise<RunningSy
   await app.register(rateLimit, { global: false });
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: MAX_CSV_BYTES }, (_request, body, done) => done(null, body));
   installSecurityHeaders(app);
-  installErrorHandling(app);
+  installErrorHandling(app, () => shutdown.signal.aborted);
   installRequestMetrics(app, metrics);
 
   app.get('/health', async () => ({ status: 'up' }));

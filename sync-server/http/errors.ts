@@ -33,8 +33,15 @@ export function describeZod(error: ZodError): string {
   return error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
 }
 
-/** Every non-2xx answer becomes a `SyncError` body (src-shared/sync/protocol.ts). */
-export function installErrorHandling(app: FastifyInstance): void {
+/**
+ * Every non-2xx answer becomes a `SyncError` body (src-shared/sync/protocol.ts).
+ *
+ * `stopping()` says the server is closing. A request whose handler was still running then fails
+ * on a database pool that is already gone ("driver has already been destroyed"); its connection
+ * was closed first (`forceCloseConnections`) and every sync call is retried, so that is logged as
+ * what it is, at info level, not as a fault.
+ */
+export function installErrorHandling(app: FastifyInstance, stopping: () => boolean = () => false): void {
   app.setErrorHandler((error: FastifyError | ApiError | ZodError, request, reply) => {
     if (error instanceof ApiError) return reply.status(error.status).send({ ...error.extra, ...body(error.code, error.message) });
     if (error instanceof ZodError) return reply.status(400).send(body('INVALID_REQUEST', describeZod(error)));
@@ -43,7 +50,8 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (status === 429) return reply.status(429).send(body('RATE_LIMITED', error.message));
     if (status === 415) return reply.status(415).send(body('INVALID_REQUEST', error.message));
     if (status >= 400 && status < 500) return reply.status(status).send(body('INVALID_REQUEST', error.message));
-    request.log.error({ err: error }, 'request failed');
+    if (stopping()) request.log.info({ reason: error.message }, 'request cut short by the server stopping');
+    else request.log.error({ err: error }, 'request failed');
     return reply.status(500).send(body('INTERNAL', 'internal error; see the server log'));
   });
   app.setNotFoundHandler((request, reply) => reply.status(404).send(body('NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`)));

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Person, Role } from '../../src-shared/domain/people';
+import { permissionsNotHeld, type Person, type Role } from '../../src-shared/domain/people';
 import { useApp } from '../app/app-context';
 import { shownError, type ShownError } from '../app/call-error';
 import { ErrorNote } from '../app/ErrorNote';
+import { effectivePermissions, useSession } from '../app/session-context';
 import { PersonForm } from './PersonForm';
 
 /** Admin → People: everyone on this till with role, active and lockout state; add, edit, unlock. */
@@ -36,6 +37,9 @@ export function PeopleAdmin() {
     }
   };
   const roleName = (id: string) => roles.find((r) => r.id === id)?.name ?? id;
+  // Someone whose role holds more than the admin is not theirs to edit (core/people/grant-rules.ts).
+  const held = effectivePermissions(useSession().session);
+  const within = (roleId: string) => held === null || permissionsNotHeld(held, roles.find((r) => r.id === roleId)?.permissions ?? []).length === 0;
 
   return (
     <section className="page-card" data-testid="people-admin">
@@ -59,7 +63,16 @@ export function PeopleAdmin() {
                 </td>
                 <td className="row-actions">
                   {locked && <button type="button" className="button" onClick={() => void unlock(person)} data-testid="people-unlock">{t('people.unlock')}</button>}
-                  <button type="button" className="button" onClick={() => setEditing(person)} data-testid="people-edit">{t('people.edit')}</button>
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={!within(person.roleId)}
+                    title={within(person.roleId) ? undefined : t('people.aboveYou')}
+                    onClick={() => setEditing(person)}
+                    data-testid="people-edit"
+                  >
+                    {t('people.edit')}
+                  </button>
                 </td>
               </tr>
             );
@@ -73,6 +86,7 @@ export function PeopleAdmin() {
         <PersonForm
           person={editing === 'new' ? null : editing}
           roles={roles}
+          mayAssign={within}
           onClose={() => setEditing(null)}
           onSaved={(saved) => { setEditing(null); setNotice(t('people.saved', { name: saved.name })); void load(); }}
         />

@@ -6,10 +6,17 @@ import { ErrorNote } from '../app/ErrorNote';
 import { Modal } from '../components/Modal';
 
 /** Adds a person (a PIN is required) or edits one (an empty PIN keeps the current one). */
-export function PersonForm({ person, roles, onClose, onSaved }: { person: Person | null; roles: readonly Role[]; onClose(): void; onSaved(person: Person): void }) {
+export function PersonForm({ person, roles, mayAssign, onClose, onSaved }: {
+  person: Person | null;
+  roles: readonly Role[];
+  /** Whether the admin may give this role (they hold all its permissions); others are listed but disabled. */
+  mayAssign(roleId: string): boolean;
+  onClose(): void;
+  onSaved(person: Person): void;
+}) {
   const { client, t } = useApp();
   const [name, setName] = useState(person?.name ?? '');
-  const [roleId, setRoleId] = useState(person?.roleId ?? roles[0]?.id ?? 'cashier');
+  const [roleId, setRoleId] = useState(person?.roleId ?? roles.find((role) => mayAssign(role.id))?.id ?? 'cashier');
   const [active, setActive] = useState(person?.active ?? true);
   const [pin, setPin] = useState('');
   const [error, setError] = useState<ShownError | null>(null);
@@ -45,7 +52,7 @@ export function PersonForm({ person, roles, onClose, onSaved }: { person: Person
       <input id="person-name" className="text-field text-field-small" data-autofocus="" maxLength={60} value={name} onChange={(e) => setName(e.target.value)} data-testid="person-name" />
       <label className="field-label" htmlFor="person-role">{t('people.role')}</label>
       <select id="person-role" className="text-field text-field-small" value={roleId} onChange={(e) => setRoleId(e.target.value)} data-testid="person-role">
-        {roles.map((role) => <option key={role.id} value={role.id}>{role.name}</option>)}
+        {roles.map((role) => <option key={role.id} value={role.id} disabled={!mayAssign(role.id)}>{role.name}</option>)}
       </select>
       <label className="choice">
         <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} data-testid="person-active" />

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Permission, type Role } from '../../src-shared/domain/people';
+import { Permission, permissionsNotHeld, type Role } from '../../src-shared/domain/people';
 import { useApp } from '../app/app-context';
 import { shownError, type ShownError } from '../app/call-error';
 import { ErrorNote } from '../app/ErrorNote';
-import { useSession } from '../app/session-context';
+import { effectivePermissions, useSession } from '../app/session-context';
 
 /** Admin → Roles: permissions per role as a grid of checkboxes; Save writes the roles that changed (`roles.save`, audited). */
 export function RolesAdmin() {
@@ -17,6 +17,13 @@ export function RolesAdmin() {
   useEffect(() => {
     client.call('roles.list', {}).then((r) => { setSaved(r); setRoles(r); }, (failure: unknown) => setError(shownError(failure, t)));
   }, [client, t]);
+
+  // Offer only what the core accepts (core/people/grant-rules.ts): a permission the admin holds, on
+  // a role that holds no more than they do. Null: nobody signed in, nothing to hold back.
+  const held = effectivePermissions(session.session);
+  const editable = (role: Role, permission: Permission) =>
+    held === null || (held.includes(permission) && permissionsNotHeld(held, saved.find((s) => s.id === role.id)?.permissions ?? []).length === 0);
+  const someLocked = held !== null && roles.some((role) => Permission.options.some((p) => !editable(role, p)));
 
   const toggle = (roleId: string, permission: Permission) =>
     setRoles((current) => current.map((role) => (role.id !== roleId ? role : {
@@ -45,6 +52,7 @@ export function RolesAdmin() {
   return (
     <section className="page-card" data-testid="roles-admin">
       <h2>{t('admin.tab.roles')}</h2>
+      {someLocked && <p className="muted" data-testid="roles-only-held">{t('roles.onlyHeld')}</p>}
       <table className="admin-table roles-grid">
         <thead>
           <tr>
@@ -64,6 +72,7 @@ export function RolesAdmin() {
                     type="checkbox"
                     className="grid-check"
                     checked={role.permissions.includes(permission)}
+                    disabled={!editable(role, permission)}
                     aria-label={`${role.name}: ${t(`permission.${permission}`)}`}
                     onChange={() => toggle(role.id, permission)}
                     data-testid={`role-${role.id}-${permission}`}

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { SessionState } from '../../src-shared/domain/people';
+import type { Permission, SessionState } from '../../src-shared/domain/people';
 import type { ControlSettings } from '../../src-shared/domain/settings';
 
 /** The till's session as the core last reported it, and the actions of the header and lock screens. */
@@ -29,7 +29,7 @@ export function useSession(): SessionApi {
 }
 
 /** The permissions that count now: the admin's in admin mode, else the signed-in person's; null when nobody is signed in. */
-export function effectivePermissions(session: SessionState): readonly string[] | null {
+export function effectivePermissions(session: SessionState): readonly Permission[] | null {
   if (session.state !== 'active') return null;
   return (session.admin ?? session.person).permissions;
 }

@@ -28,6 +28,15 @@ export const Permission = z.enum([
 ]);
 export type Permission = z.infer<typeof Permission>;
 
+/**
+ * The permissions among `touched` that `held` lacks, in the contract's order. Nobody grants or
+ * takes away a permission they do not hold (src-main/core/people/grant-rules.ts enforces it; the
+ * admin screens use it to offer only what the core will accept).
+ */
+export function permissionsNotHeld(held: readonly Permission[], touched: readonly Permission[]): Permission[] {
+  return Permission.options.filter((p) => touched.includes(p) && !held.includes(p));
+}
+
 /** The permissions that open admin mode (people, roles, settings, reports screens). */
 export const ADMIN_PERMISSIONS: readonly Permission[] = ['settings', 'products', 'people', 'reports'];
 

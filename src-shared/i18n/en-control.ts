@@ -100,6 +100,8 @@ export const enControl = {
   'roles.save': 'Save roles',
   'roles.saved': 'Roles saved.',
   'roles.permission': 'Permission',
+  'roles.onlyHeld': 'You can change only the permissions you hold, and only on roles that hold no more than you do.',
+  'people.aboveYou': 'This person’s role has permissions you do not hold: only someone who holds them can change it.',
   'settings.requireSignIn': 'Sign-in required to sell',
   'settings.requireShift': 'An open shift is required to sell',
   'settings.idleLockSeconds': 'Lock the till after this many seconds without activity',

@@ -98,6 +98,8 @@ export const frControl: { readonly [K in keyof typeof enControl]: string } = {
   'roles.save': 'Enregistrer les rôles',
   'roles.saved': 'Rôles enregistrés.',
   'roles.permission': 'Permission',
+  'roles.onlyHeld': 'Vous ne pouvez modifier que les permissions que vous détenez, et seulement sur les rôles qui n’en ont pas plus que vous.',
+  'people.aboveYou': 'Le rôle de cette personne a des permissions que vous n’avez pas : seule une personne qui les détient peut le modifier.',
   'settings.requireSignIn': 'Connexion obligatoire pour vendre',
   'settings.requireShift': 'Session de caisse ouverte obligatoire pour vendre',
   'settings.idleLockSeconds': 'Verrouiller la caisse après ce nombre de secondes d’inactivité',

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { DomainError } from '../../../src-shared/contract';
-import { Permission } from '../../../src-shared/domain/people';
+import { permissionsNotHeld, type Permission } from '../../../src-shared/domain/people';
 import type { Database } from '../db/schema';
 
 /**
@@ -19,11 +19,6 @@ import type { Database } from '../db/schema';
  * In setup (nobody on the till could sign in yet, method-policy.ts) there is no editor: rule 1
  * does not apply, rule 2 does, so the first person created can manage the others.
  */
-
-/** The permissions among `touched` that `held` lacks, in the contract's order. */
-export function permissionsNotHeld(held: readonly Permission[], touched: readonly Permission[]): Permission[] {
-  return Permission.options.filter((p) => touched.includes(p) && !held.includes(p));
-}
 
 /** Who edits: the person acting, with the permissions their role has now. */
 export interface Grantor {

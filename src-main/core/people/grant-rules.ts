@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { DomainError } from '../../../src-shared/contract';
 import { permissionsNotHeld, type Permission } from '../../../src-shared/domain/people';
 import type { Database } from '../db/schema';
@@ -44,7 +44,7 @@ export function assertMayGrant(editor: Grantor | null, touched: readonly Permiss
  * Throws `LAST_PEOPLE_MANAGER` unless an active person's role holds `people`. Run inside the
  * edit's transaction after its writes, so a refusal rolls the edit back.
  */
-export async function assertSomeoneManagesPeople(trx: Transaction<Database> | Kysely<Database>, what: string): Promise<void> {
+export async function assertSomeoneManagesPeople(trx: Transaction<Database>, what: string): Promise<void> {
   const rows = await trx
     .selectFrom('person')
     .innerJoin('role', 'role.id', 'person.role')

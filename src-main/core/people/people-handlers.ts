@@ -1,10 +1,10 @@
 import type { HandlerSlice } from '../../../src-shared/contract';
 import type { AuditLog } from '../audit/audit-log';
-import { assertMayGrant, assertSomeoneManagesPeople, type Grantor } from './grant-rules';
 import { verifyChains } from '../audit/verify-chains';
 import type { LocalStore } from '../db/local-store';
 import type { SettingsStore } from '../settings/control-settings';
 import type { Access } from './access';
+import { assertMayGrant, assertSomeoneManagesPeople, type Grantor } from './grant-rules';
 import type { OverrideService } from './override-service';
 import type { PeopleService } from './people-service';
 import type { RoleStore } from './role-store';

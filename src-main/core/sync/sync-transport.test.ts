@@ -8,7 +8,7 @@ const hello = { protocol: PROTOCOL_VERSION, terminalId: '0190a000-0000-7000-8000
 
 describe('sync transport', () => {
   it('leaves nothing on the loop’s long-lived stop signal, however many requests it makes', async () => {
-    const refusing: FetchFn = () => Promise.resolve(new Response('{"error":{"code":"UNAUTHORIZED","message":"no"}}', { status: 401 }));
+    const refusing: FetchFn = () => Promise.resolve(new Response('{"error":{"code":"UNAUTHENTICATED","message":"no credential"}}', { status: 401 }));
     const transport = createSyncTransport({ serverUrl: 'http://127.0.0.1:9/', credential: 'c', fetch: refusing });
     const stop = new AbortController();
     for (let i = 0; i < 200; i++) await expect(transport.hello(hello, stop.signal)).rejects.toBeInstanceOf(SyncRequestError);

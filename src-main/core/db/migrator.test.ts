@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Migration } from '../../../migrations';
 import { runStatements } from '../../../migrations/migration';
 import type { Clock, Logger } from '../deps';
-import { DatabaseFromTheFutureError, InvalidMigrationListError } from './migrator';
+import { BACKUPS_KEPT, DatabaseFromTheFutureError, InvalidMigrationListError } from './migrator';
 import { openLocalStore } from './open-local-store';
 
 const m1: Migration = {
@@ -88,6 +88,27 @@ describe('migrate', () => {
     } finally {
       backup.close();
     }
+  });
+
+  it('keeps the newest backups only, and leaves other files in the folder alone', async () => {
+    await (await open([m1])).close();
+    const backups = path.join(dataDir, 'backups');
+    fs.mkdirSync(backups);
+    const older = ['terminal-v1-2023-01-01T00-00-00.000Z.db', 'terminal-v1-2024-01-01T00-00-00.000Z.db', 'terminal-v1-2024-03-01T00-00-00.000Z.db', 'terminal-v0-2022-06-01T00-00-00.000Z.db'];
+    for (const name of older) fs.writeFileSync(path.join(backups, name), 'an older backup');
+    fs.writeFileSync(path.join(backups, 'notes.txt'), 'the manager’s own file');
+
+    await (await open([m1, m2])).close();
+
+    // The new one (2024-05-06) and the two newest before it; the foreign file untouched.
+    expect(BACKUPS_KEPT).toBe(3);
+    expect(fs.readdirSync(backups).sort()).toEqual([
+      'notes.txt',
+      'terminal-v1-2024-01-01T00-00-00.000Z.db',
+      'terminal-v1-2024-03-01T00-00-00.000Z.db',
+      'terminal-v1-2024-05-06T07-08-09.010Z.db',
+    ]);
+    expect(logged.filter((entry) => entry.message === 'old database backup removed')).toHaveLength(2);
   });
 
   it('does nothing (and takes no backup) when the file is already current', async () => {

@@ -133,6 +133,14 @@ function runOne(db: Kysely<any>, migration: Migration): Promise<void> {
   });
 }
 
+/**
+ * Backups kept in `backupDir`, the one just taken included. Each is a whole copy of the database
+ * (600 MB with a million products): without a limit, every upgrade, and every start while a
+ * migration keeps failing, would add one until the disk is full and the till cannot record a sale.
+ */
+export const BACKUPS_KEPT = 3;
+const BACKUP_NAME = /^terminal-v\d+-(.+)\.db$/;
+
 /** SQLite's online backup (https://sqlite.org/backup.html): a consistent copy of a live file. */
 async function backUp(options: MigrateOptions, from: number): Promise<string> {
   fs.mkdirSync(options.backupDir, { recursive: true });
@@ -148,5 +156,23 @@ async function backUp(options: MigrateOptions, from: number): Promise<string> {
     to: options.migrations.length,
     appVersion: options.appVersion,
   });
+  pruneBackups(options);
   return backupFile;
+}
+
+/** Deletes all but the newest BACKUPS_KEPT backups (by the time in their names); other files are left alone. */
+function pruneBackups(options: MigrateOptions): void {
+  const backups = fs.readdirSync(options.backupDir)
+    .map((name) => ({ name, stamp: BACKUP_NAME.exec(name)?.[1] }))
+    .filter((entry): entry is { name: string; stamp: string } => entry.stamp !== undefined)
+    .sort((a, b) => (a.stamp < b.stamp ? 1 : a.stamp > b.stamp ? -1 : 0));
+  for (const { name } of backups.slice(BACKUPS_KEPT)) {
+    const file = path.join(options.backupDir, name);
+    try {
+      fs.rmSync(file);
+      options.logger.info('old database backup removed', { file, kept: BACKUPS_KEPT });
+    } catch (error) {
+      options.logger.warn('could not remove an old database backup', { file, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
 }

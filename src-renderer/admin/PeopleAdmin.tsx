@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { permissionsNotHeld, type Person, type Role } from '../../src-shared/domain/people';
+import type { Person, Role } from '../../src-shared/domain/people';
 import { useApp } from '../app/app-context';
 import { shownError, type ShownError } from '../app/call-error';
 import { ErrorNote } from '../app/ErrorNote';
-import { effectivePermissions, useSession } from '../app/session-context';
+import { effectivePermissions, holdsAll, useSession } from '../app/session-context';
 import { PersonForm } from './PersonForm';
 
 /** Admin → People: everyone on this till with role, active and lockout state; add, edit, unlock. */
@@ -39,7 +39,7 @@ export function PeopleAdmin() {
   const roleName = (id: string) => roles.find((r) => r.id === id)?.name ?? id;
   // Someone whose role holds more than the admin is not theirs to edit (core/people/grant-rules.ts).
   const held = effectivePermissions(useSession().session);
-  const within = (roleId: string) => held === null || permissionsNotHeld(held, roles.find((r) => r.id === roleId)?.permissions ?? []).length === 0;
+  const within = (roleId: string) => holdsAll(held, roles.find((r) => r.id === roleId)?.permissions ?? []);
 
   return (
     <section className="page-card" data-testid="people-admin">

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Permission, permissionsNotHeld, type Role } from '../../src-shared/domain/people';
+import { Permission, type Role } from '../../src-shared/domain/people';
 import { useApp } from '../app/app-context';
 import { shownError, type ShownError } from '../app/call-error';
 import { ErrorNote } from '../app/ErrorNote';
-import { effectivePermissions, useSession } from '../app/session-context';
+import { effectivePermissions, holdsAll, useSession } from '../app/session-context';
 
 /** Admin → Roles: permissions per role as a grid of checkboxes; Save writes the roles that changed (`roles.save`, audited). */
 export function RolesAdmin() {
@@ -21,8 +21,7 @@ export function RolesAdmin() {
   // Offer only what the core accepts (core/people/grant-rules.ts): a permission the admin holds, on
   // a role that holds no more than they do. Null: nobody signed in, nothing to hold back.
   const held = effectivePermissions(session.session);
-  const editable = (role: Role, permission: Permission) =>
-    held === null || (held.includes(permission) && permissionsNotHeld(held, saved.find((s) => s.id === role.id)?.permissions ?? []).length === 0);
+  const editable = (role: Role, permission: Permission) => holdsAll(held, [permission, ...(saved.find((s) => s.id === role.id)?.permissions ?? [])]);
   const someLocked = held !== null && roles.some((role) => Permission.options.some((p) => !editable(role, p)));
 
   const toggle = (roleId: string, permission: Permission) =>

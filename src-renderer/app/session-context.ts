@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Permission, SessionState } from '../../src-shared/domain/people';
+import { permissionsNotHeld, type Permission, type SessionState } from '../../src-shared/domain/people';
 import type { ControlSettings } from '../../src-shared/domain/settings';
 
 /** The till's session as the core last reported it, and the actions of the header and lock screens. */
@@ -32,4 +32,12 @@ export function useSession(): SessionApi {
 export function effectivePermissions(session: SessionState): readonly Permission[] | null {
   if (session.state !== 'active') return null;
   return (session.admin ?? session.person).permissions;
+}
+
+/**
+ * Whether `held` (from `effectivePermissions`) covers every one of `permissions`: what the admin
+ * screens may offer (src-main/core/people/grant-rules.ts). Null, nobody signed in: nothing is held back.
+ */
+export function holdsAll(held: readonly Permission[] | null, permissions: readonly Permission[]): boolean {
+  return held === null || permissionsNotHeld(held, permissions).length === 0;
 }

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { DomainError } from '../../../src-shared/contract';
 import { permissionsNotHeld, type Permission } from '../../../src-shared/domain/people';
 import type { Database } from '../db/schema';
+import { toRole } from './role-store';
 
 /**
  * The two rules every local edit of roles and people follows (`roles.save`, `people.save`):
@@ -48,18 +49,10 @@ export async function assertSomeoneManagesPeople(trx: Transaction<Database>, wha
   const rows = await trx
     .selectFrom('person')
     .innerJoin('role', 'role.id', 'person.role')
-    .select('role.permissions_json')
+    .select(['role.id', 'role.name', 'role.permissions_json'])
     .where('person.active', '=', 1)
     .execute();
-  const holds = rows.some((row) => {
-    try {
-      const stored: unknown = JSON.parse(row.permissions_json);
-      return Array.isArray(stored) && stored.includes('people');
-    } catch {
-      return false;
-    }
-  });
-  if (!holds) {
+  if (!rows.some((row) => toRole(row).permissions.includes('people'))) {
     throw new DomainError(
       'LAST_PEOPLE_MANAGER',
       `${what} would leave no active person who may manage people and roles (the permission "people"): give that permission to someone active first.`,

@@ -44,7 +44,8 @@ export function createRoleStore(local: LocalStore, clock: Clock) {
   };
 }
 
-function toRole(row: { id: string; name: string; permissions_json: string }): Role {
+/** A stored role row as a Role; a permission this build does not know is dropped, never granted. */
+export function toRole(row: { id: string; name: string; permissions_json: string }): Role {
   let stored: unknown;
   try {
     stored = JSON.parse(row.permissions_json);

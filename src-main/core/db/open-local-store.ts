@@ -6,6 +6,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import { migrations as allMigrations, type Migration } from '../../../migrations';
 import { systemClock, type Clock, type Logger } from '../deps';
 import { acquireDataDirLock, type DataDirLock } from './instance-lock';
+import { withStatementCache } from './kysely-statement-cache';
 import type { Durability, LocalStore, TxContext } from './local-store';
 import { assertNotFromTheFuture, migrate } from './migrator';
 import { startWalCheckpointer } from './wal-checkpointer';
@@ -56,7 +57,7 @@ export async function openLocalStore(options: OpenLocalStoreOptions): Promise<Lo
       assertNotFromTheFuture({ sqlite: opened, migrations, file, appVersion });
       applyPragmas(opened, file, logger);
     });
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     try {
       const result = await migrate({
         sqlite, db, migrations, file, appVersion, logger, clock, backupDir: path.join(dataDir, BACKUP_DIR_NAME),

@@ -1,24 +1,18 @@
 // Admin mode (issue 4): a manager enters from the header with their PIN, edits roles and settings,
 // and goes back to the till; the idle lock then locks the till by itself.
 import { expect, test } from './support/fixtures';
-import { DEMO_CASHIER, DEMO_MANAGER, DEMO_OWNER, enterAdmin, startTill } from './support/session';
+import { DEMO_CASHIER, DEMO_MANAGER, DEMO_OWNER, enterAdmin, openAdminDialog, startTill, typeAdminPin } from './support/session';
 
 test('a manager enters admin mode but is not offered settings to grant themselves; the owner grants it, changes the idle lock, and the till locks itself when idle', async ({ page }, testInfo) => {
   test.setTimeout(90_000);
   await page.goto('/');
   await startTill(page, DEMO_CASHIER);
 
-  await page.getByTestId('session-person').click();
-  await page.getByTestId('admin-button').click();
-  const dialog = page.getByTestId('admin-enter-dialog');
+  const dialog = await openAdminDialog(page);
   // A cashier has no admin permission: refused with a clear message.
-  await dialog.getByTestId('admin-person').filter({ hasText: DEMO_CASHIER.name }).click();
-  await dialog.getByTestId('admin-pin').fill(DEMO_CASHIER.pin);
-  await dialog.getByTestId('admin-pin').press('Enter');
+  await typeAdminPin(dialog, DEMO_CASHIER);
   await expect(dialog.getByTestId('admin-enter-error')).toHaveText(/This needs a manager’s approval\./);
-  await dialog.getByTestId('admin-person').filter({ hasText: DEMO_MANAGER.name }).click();
-  await dialog.getByTestId('admin-pin').fill(DEMO_MANAGER.pin);
-  await dialog.getByTestId('admin-pin').press('Enter');
+  await typeAdminPin(dialog, DEMO_MANAGER);
   await expect(page.getByTestId('admin-screen')).toBeVisible();
   await expect(page.getByTestId('admin-name')).toContainText(DEMO_MANAGER.name);
   await expect(page.getByTestId('people-row')).toHaveCount(3);

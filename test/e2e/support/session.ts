@@ -5,7 +5,7 @@
 //   import { startTill } from './support/session';
 //   await page.goto('/'); await startTill(page);                 // Casey, float £100 counted
 //   await signIn(page, DEMO_MANAGER);                              // Morgan instead
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
 export interface DemoPerson {
@@ -77,13 +77,22 @@ export async function approveOverride(page: Page, approver: DemoPerson = DEMO_MA
   await expect(dialog).toBeHidden();
 }
 
-/** From the till: the header's person menu → Admin → pick `person`, type the PIN, wait for the admin screen. */
-export async function enterAdmin(page: Page, person: DemoPerson): Promise<void> {
+/** From the till: the header's person menu → Admin; returns the dialog that asks who enters. */
+export async function openAdminDialog(page: Page): Promise<Locator> {
   await page.getByTestId('session-person').click();
   await page.getByTestId('admin-button').click();
-  const dialog = page.getByTestId('admin-enter-dialog');
+  return page.getByTestId('admin-enter-dialog');
+}
+
+/** In the admin dialog: pick `person` and type their PIN, then Enter. */
+export async function typeAdminPin(dialog: Locator, person: DemoPerson): Promise<void> {
   await dialog.getByTestId('admin-person').filter({ hasText: person.name }).click();
   await dialog.getByTestId('admin-pin').fill(person.pin);
   await dialog.getByTestId('admin-pin').press('Enter');
+}
+
+/** From the till into admin mode as `person`; waits for the admin screen. */
+export async function enterAdmin(page: Page, person: DemoPerson): Promise<void> {
+  await typeAdminPin(await openAdminDialog(page), person);
   await expect(page.getByTestId('admin-name')).toContainText(person.name);
 }
